@@ -1,0 +1,30 @@
+"""Numeric claims of a text: `extract(text, lang)` and `extract_document(document)`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from ..model import Claim, Document
+from .scanner import Scanner
+
+__all__ = ["extract", "extract_document"]
+
+
+def extract(text: str, lang: str | None = None, published: dt.date | None = None) -> list[Claim]:
+    """Every numeric claim in `text`; `lang` is an ISO 639-1 code, or None to detect it."""
+    from .. import lang as langdata
+    from ..documents.language import detect
+
+    code = lang if lang else detect(text)
+    langdata.get(code)  # unknown codes fail here with a clear message
+    return Scanner(text, code, published).claims()
+
+
+def extract_document(doc: Document) -> list[Claim]:
+    """The claims of a loaded document, with line and column in its source file."""
+    from ..documents.offsets import source_line_col
+
+    claims = Scanner(doc.text, doc.lang, doc.published).claims()
+    return [replace(c, doc=doc.id, **dict(zip(("line", "column"), source_line_col(doc, c.start), strict=True)))
+            for c in claims]

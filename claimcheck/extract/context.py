@@ -1,0 +1,118 @@
+"""What surrounds a claim: its sentence, the thing it measures, and the time it refers to."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ..lang import Language
+from ..model import Scope
+
+_BOUNDARY = re.compile(
+    r"\n|(?<=[.!?…;])[\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\W\d_a-zà-ÿđ]|\d)"
+)
+_TOKEN = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’'(]*([^\W\d_][\w'’\-]*)")
+_TOKEN_BEFORE = re.compile(r"[^\W\d_][\w'’\-]*")
+_YEAR = re.compile(r"(?<![\d.,/:\-])(1[89]\d\d|20\d\d)(?![\d.,/:]\d|\d|%)")
+MAX_SENTENCE = 600
+
+
+class TextIndex:
+    """Sentence and line boundaries of one text, found once and looked up by offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._sentences: list[int] | None = None
+        self._lines: list[int] | None = None
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end), capped to a window for very long sentences."""
+        if self._sentences is None:
+            self._sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text)]
+        i = bisect.bisect_right(self._sentences, start) - 1
+        s = self._sentences[i]
+        e = self._sentences[i + 1] if i + 1 < len(self._sentences) else len(self.text)
+        if e - s > MAX_SENTENCE:
+            s = max(s, start - MAX_SENTENCE // 2)
+            e = min(e, end + MAX_SENTENCE // 2)
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_right(self._lines, pos) - 1
+        return i + 1, pos - self._lines[i] + 1
+
+
+def measured_object(text: str, start: int, end: int, lang: Language, prefer_before: bool) -> str:
+    """What the number counts or measures, as written: the words after it, or, for percentages
+    and amounts that have none, the words before it."""
+    after = _words_after(text, end, lang)
+    if after and not (prefer_before and after[0].lower() not in lang.object_joiners):
+        while after and after[0].lower() in lang.object_joiners:
+            after = after[1:]
+        return " ".join(after)
+    if not prefer_before:
+        return ""
+    return " ".join(_words_before(text, start, lang))
+
+
+def _words_after(text: str, pos: int, lang: Language, limit: int = 4) -> list[str]:
+    words: list[str] = []
+    content = 0
+    while content < limit:
+        m = _TOKEN.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in lang.object_joiners:
+            words.append(word)
+        elif low in lang.stopwords:
+            break
+        else:
+            words.append(word)
+            content += 1
+        pos = m.end()
+    while words and words[-1].lower() in lang.object_joiners:
+        words.pop()
+    return words
+
+
+def _words_before(text: str, pos: int, lang: Language, limit: int = 5) -> list[str]:
+    window = text[max(0, pos - 80):pos]
+    cut = max(window.rfind(ch) for ch in ",;:.!?()\n")
+    words = _TOKEN_BEFORE.findall(window[cut + 1:])[-limit:]
+    while words and words[0].lower() in lang.stopwords:
+        words.pop(0)
+    while words and (words[-1].lower() in lang.stopwords or words[-1].lower() in lang.qualifiers):
+        words.pop()
+    return words
+
+
+def scope_of(sentence: str, offset: int, lang: Language, published: dt.date | None,
+             cue_years: set[int]) -> Scope:
+    """The year a claim refers to: a year written in its sentence, else "this year" or "last
+    year" resolved with the publication date.  `offset` is the claim's position in the sentence;
+    `cue_years` are sentence offsets of years that are claims themselves ("founded in 2006")."""
+    best: tuple[int, int] | None = None
+    for m in _YEAR.finditer(sentence):
+        if m.start() in cue_years or m.start() == offset:
+            continue
+        distance = abs(m.start() - offset) + (0 if m.start() < offset else 1)
+        if best is None or distance < best[0]:
+            best = (distance, int(m.group(1)))
+    if best:
+        return Scope(year=best[1], source="explicit")
+    low = sentence.lower()
+    for words, delta in ((lang.this_year, 0), (lang.last_year, -1), (lang.next_year, 1)):
+        if any(w in low for w in words):
+            if published:
+                return Scope(year=published.year + delta, source="relative")
+            return Scope(year=None, source={0: "this_year", -1: "last_year", 1: "next_year"}[delta])
+    return Scope()

@@ -1,0 +1,502 @@
+"""Find the numeric claims of one text.
+
+One regex scan proposes candidate numbers; each candidate is then read outwards: currency
+before it, scale words, units and currencies after it, and the context that makes it a date,
+a time, a name, a reference, a range or a bound.  Everything language-specific comes from the
+language's data through `patterns`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..lang import Language
+from ..model import Claim, Kind, Qualifier, Scope
+from . import context, numerals, patterns
+from .patterns import Patterns, UnitInfo
+
+APPROX_MARGIN = 0.1
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_CURRENCY_CHARS = set("$€£¥₫₹₩₽₺₪₴₦฿₿元")
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+@dataclass
+class _Number:
+    """A number being read: its span so far and what has been learned about it."""
+
+    start: int
+    core_end: int
+    end: int
+    value: float
+    decimals: int = 0
+    words: bool = False
+    negative: bool = False
+    currency: str | None = None
+    scaled: bool = False
+    info: UnitInfo | None = None
+    ordinal: bool = False
+    year: bool = False
+    qualifier: Qualifier = Qualifier.EXACT
+    qualifier_text: str = ""
+    low: float | None = None
+    high: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class _Skip(Exception):
+    """Not a claim; scanning resumes at `until`."""
+
+    def __init__(self, until: int = 0):
+        self.until = until
+
+
+class Scanner:
+    def __init__(self, text: str, code: str, published: dt.date | None = None):
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else "".join(ch.lower()[0] for ch in text)
+        self.p: Patterns = patterns.for_language(code)
+        self.lang: Language = self.p.lang
+        self.published = published
+        self.index = context.TextIndex(text)
+
+    # -- the loop -------------------------------------------------------------------------
+    def claims(self) -> list[Claim]:
+        found: list[_Number] = []
+        skip_until = 0
+        for m in self.p.scan.finditer(self.low):
+            if m.start() < skip_until:
+                continue
+            try:
+                number = self._read(m)
+            except _Skip as skip:
+                skip_until = max(skip_until, skip.until)
+                continue
+            if number is not None:
+                found.append(number)
+                skip_until = number.end
+        cue_years = [n.start for n in found if n.year]
+        return [self._claim(n, cue_years) for n in found]
+
+    def _read(self, m: re.Match) -> _Number | None:
+        group = m.lastgroup
+        if group == "num":
+            number = self._digits(m.start(), m.end())
+        elif group == "word":
+            number = self._words(m.start(), m.end())
+        else:
+            number = self._ordinal_word(m.start(), m.end())
+        if number is None:
+            return None
+        if not number.ordinal and not number.year:
+            self._suffixes(number)
+            self._range(number)
+        self._qualifier(number)
+        return number
+
+    # -- digits ---------------------------------------------------------------------------
+    def _digits(self, s: int, e: int) -> _Number | None:
+        text, p = self.text, self.p
+        prev = text[s - 1] if s else " "
+        prev2 = text[s - 2] if s > 1 else " "
+        start, currency = s, None
+        cm = p.currency_prefix.search(text, max(0, s - 10), s)
+        if cm:
+            start, currency = cm.start(1), self.lang.currency_symbols.get(cm.group(1)) or cm.group(1)
+        elif prev.isalpha() or prev in _CURRENCY_CHARS:
+            raise _Skip(self._token_end(e))  # "G7", "A380", "CO2": part of a name
+        if prev in "-–" and prev2.isalpha():
+            raise _Skip(self._token_end(e))  # "Covid-19"
+        if (prev in "-–/:.," and prev2.isdigit()) or prev in "#@_=&\\/":
+            raise _Skip(self._token_end(e))
+        for rx in (p.numeric_date, p.time_of_day):
+            dm = rx.match(text, s)
+            if dm and dm.end() >= e:
+                raise _Skip(dm.end())
+        ph = p.phone.match(text, s)
+        if ph and ph.end() > e and sum(ch.isdigit() for ch in ph.group()) >= 7:
+            raise _Skip(ph.end())
+
+        raw = text[s:e]
+        parsed = numerals.parse_digits(raw, self.lang)
+        if parsed is None:
+            raise _Skip(e)
+        value, decimals = parsed
+        number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency)
+        if start == s and prev in "-−" and not prev2.isalnum():
+            number.start, number.negative, number.value = s - 1, True, -value
+        self._not_a_date_or_time(number, s)
+        om = p.ordinal_suffix.match(text, e)
+        if om and not currency and decimals == 0 and value == int(value):
+            if self._ordinal_suffix_ok(s, om):
+                number.ordinal, number.end = True, om.end()
+                if value == 1:
+                    raise _Skip(om.end())
+                return number
+        if p.reference_before.search(self.low, max(0, s - 24), s):
+            raise _Skip(e)
+        if self._year_like(number, raw, s, e):
+            if p.year_cue.search(self.low, max(0, start - 48), start):
+                number.year = True
+                return number
+            raise _Skip(self._year_range_end(e))
+        return number
+
+    def _ordinal_suffix_ok(self, s: int, om: re.Match) -> bool:
+        if self.text[s:om.end()].endswith(".") and om.group(0) == ".":
+            # "13." is an ordinal only as "die 13. Ausgabe": after a determiner, before a word.
+            nxt = self.text[om.end():om.end() + 2]
+            return bool(self.p.determiner_before.search(self.low, max(0, s - 16), s)) and nxt[:1] == " " \
+                and nxt[1:].isalpha()
+        return True
+
+    def _not_a_date_or_time(self, number: _Number, s: int) -> None:
+        """Raise _Skip for days, months, years of dates and for times of day."""
+        p, low, e = self.p, self.low, number.core_end
+        value = number.value
+        day_like = number.decimals == 0 and 1 <= value <= 31
+        dm = p.date_after.match(low, e)
+        if dm and day_like:
+            raise _Skip(dm.end())
+        if p.month_before.search(low, max(0, s - 24), s) and (day_like or 1000 <= value <= 2100):
+            rm = re.compile(r"\s*[-–]\s*\d{1,2}(?!\d)").match(low, e)
+            raise _Skip(rm.end() if rm else e)
+        if p.month_number_before.search(low, max(0, s - 12), s) and day_like and value <= 12:
+            raise _Skip(e)
+        if number.decimals == 0 and value <= 24:
+            if p.time_after.match(low, e):
+                raise _Skip(p.time_after.match(low, e).end())
+            if p.time_before.search(low, max(0, s - 16), s):
+                nxt = low[e:e + 3].lstrip()
+                if not nxt or not nxt[0].isalnum():
+                    raise _Skip(e)
+        raw = self.text[s:e]
+        if re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
+            hh, mm = int(raw[:-3]), int(raw[-2:])
+            after = p.time_after.match(low, e)
+            if hh <= 24 and mm < 60 and (after or p.time_before.search(low, max(0, s - 16), s)):
+                raise _Skip(after.end() if after else e)
+        if e < len(low) and low[e] == "/" and re.match(r"/\d{1,2}(?!\d)", low[e:]) and day_like:
+            raise _Skip(e + 3)
+
+    def _year_like(self, number: _Number, raw: str, s: int, e: int) -> bool:
+        if number.currency or number.negative or not (len(raw) == 4 and raw.isdigit()):
+            return False
+        if not 1000 <= number.value <= 2100:
+            return False
+        if self.p.scale.match(self.text, e) or self.p.unit.match(self.text, e):
+            return False
+        m = _NEXT_WORD.match(self.text, e)
+        if m:
+            word = m.group(1)
+            if word[0].islower() and word.lower() not in self.lang.stopwords and not self.lang.capitalised_next_is_name:
+                before = self.low[max(0, s - 12):s].split()
+                if not before or before[-1] not in self.lang.year_words:
+                    return False  # "1500 dipendenti": a count
+        return True
+
+    def _year_range_end(self, e: int) -> int:
+        m = re.match(r"[-–/]\d{2}(?:\d{2})?(?!\d)", self.text[e:e + 6])
+        return e + m.end() if m else e
+
+    def _token_end(self, e: int) -> int:
+        m = re.compile(r"[\w.\-/]*").match(self.text, e)
+        return m.end() if m else e
+
+    # -- words ----------------------------------------------------------------------------
+    def _words(self, s: int, e: int) -> _Number | None:
+        lang, low = self.lang, self.low
+        phrase = low[s:e]
+        tokens = [t for t in re.split(r"[\s\u00a0]+", phrase) if t]
+        if lang.compound_words or lang.number_parser == "text2num":
+            units = tokens
+        else:
+            units = [t for part in tokens for t in part.split("-") if t]
+        first = units[0]
+        if len(units) == 1 and (first in lang.weak or first in lang.compound_only):
+            return None
+        if not lang.compound_words and first in lang.compound_only:
+            return None
+        if len(units) == 1 and first in lang.ambiguous and not self._ambiguous_ok(first, s, e):
+            return None
+        nxt = _NEXT_WORD.match(self.text, e)
+        if nxt is None or nxt.group(0).lstrip()[:1].isdigit():
+            return None  # a lone number word needs the thing it counts after it
+        if len(units) == 1 and lang.capitalised_next_is_name and nxt.group(1)[0].isupper():
+            return None
+        parsed = numerals.parse_words(units, lang)
+        if parsed is None:
+            return None
+        value, used = parsed
+        if used < len(units):
+            if used == 1 and (units[0] in lang.weak or units[0] in lang.compound_only):
+                return None
+            e = self._end_of_words(s, used)
+        number = _Number(start=s, core_end=e, end=e, value=value, words=True)
+        number.scaled = units[used - 1] in lang.scales
+        om = self.p.ordinal_prefix.search(low, max(0, s - 16), s)
+        if om:
+            return self._prefixed_ordinal(number, om)
+        dm = self.p.date_after.match(low, e)
+        if dm and 1 <= value <= 31:
+            raise _Skip(dm.end())
+        return number
+
+    def _ambiguous_ok(self, word: str, s: int, e: int) -> bool:
+        rules = self.lang.ambiguous[word]
+        before = self.low[max(0, s - 24):s].split()
+        after = _NEXT_WORD.match(self.text, e)
+        if before and before[-1] in {w.lower() for w in rules.get("not_before", [])}:
+            return False
+        if after:
+            nxt = after.group(1)
+            if nxt.lower() in {w.lower() for w in rules.get("not_after", [])}:
+                return False
+            if rules.get("not_after_capitalized") and nxt[0].isupper():
+                return False
+        return True
+
+    def _end_of_words(self, s: int, used: int) -> int:
+        m = re.compile(r"\S+").finditer(self.low, s)
+        end = s
+        for _, tok in zip(range(used), m, strict=False):
+            end = tok.end()
+        return end
+
+    def _prefixed_ordinal(self, number: _Number, om: re.Match) -> _Number:
+        prefix = _key(om.group(1))
+        s = number.start
+        word_start = om.start(1)
+        original = self.text[s:number.core_end]
+        if prefix == "thứ" and not number.words and 2 <= number.value <= 7:
+            raise _Skip(number.core_end)  # "thứ 2": Monday
+        if prefix == "thứ" and number.words and original[:1].isupper():
+            raise _Skip(number.core_end)  # "thứ Tư": Wednesday
+        if number.value == 1:
+            raise _Skip(number.core_end)
+        number.start = word_start + len(om.group(1)) - len(om.group(1).split()[-1])
+        number.ordinal = True
+        return number
+
+    def _ordinal_word(self, s: int, e: int) -> _Number | None:
+        lang, low = self.lang, self.low
+        word = low[s:e]
+        value = lang.ordinals.get(word) or numerals.ordinal_value(word, lang.code)
+        if not value or value == 1:
+            return None
+        if not self.p.determiner_before.search(low, max(0, s - 16), s):
+            return None
+        nxt = _NEXT_WORD.match(self.text, e)
+        if nxt and nxt.group(1).lower() in lang.ordinal_excluded_nouns:
+            return None
+        return _Number(start=s, core_end=e, end=e, value=float(value), words=True, ordinal=True)
+
+    # -- what follows the number ----------------------------------------------------------
+    def _suffixes(self, number: _Number) -> None:
+        text, p, lang = self.text, self.p, self.lang
+        pos = number.core_end
+        if number.ordinal:
+            return
+        if not number.words:
+            om = p.ordinal_prefix.search(self.low, max(0, number.start - 16), number.start)
+            if om and not number.currency and number.decimals == 0:
+                self._prefixed_ordinal(number, om)
+                return
+        while True:
+            sm = p.scale.match(text, pos)
+            if not sm:
+                break
+            number.value *= lang.scales[_key(sm.group(1))]
+            number.scaled, pos = True, sm.end()
+        um = p.unit.match(text, pos)
+        if um is None and number.scaled:
+            um = p.linked_unit.match(text, pos)
+        if um is None and not number.scaled:
+            mm = p.money_scale.match(text, pos)
+            if mm and (number.currency or self._currency_at(mm.end())):
+                number.value *= lang.money_scales[mm.group(1).lower()]
+                number.scaled, pos = True, mm.end()
+                um = p.unit.match(text, pos)
+        if um is not None:
+            info = self._unit_info(um)
+            if info is not None and not (info.kind == "currency" and number.currency and info.unit != number.currency) \
+                    and self._unit_word_ok(um, info):
+                number.info, pos = info, um.end()
+        else:
+            hm = p.hyphen_unit.match(text, pos)
+            if hm:
+                number.info, pos = p.units.get(_key(hm.group(1))), hm.end()
+        if number.currency and (number.info is None or number.info.kind != "currency"):
+            number.info = UnitInfo("currency", number.currency)
+        if pos < len(text) and (text[pos].isalnum() or (text[pos] == "-" and text[pos + 1:pos + 2].isalpha())):
+            if number.info is None or text[pos].isalnum():
+                raise _Skip(self._token_end(pos))  # "3D", "5G", "5-star": a name, not a quantity
+        number.end = pos
+        if number.info is None and not number.scaled and self._date_like_name(number):
+            raise _Skip(pos)
+
+    def _unit_word_ok(self, um: re.Match, info: UnitInfo) -> bool:
+        """A time word followed by a number names a year or a month ("năm 2021", "tháng 10"),
+        and an ambiguous word keeps its context rules ("năm nay" is this year)."""
+        word = _key(um.group("w") or "")
+        after = _NEXT_WORD.match(self.text, um.end())
+        if info.kind == "duration" and after and after.group(1)[0].isdigit():
+            return False
+        if word in self.lang.ambiguous and after:
+            rules = self.lang.ambiguous[word]
+            return after.group(1).lower() not in {w.lower() for w in rules.get("not_after", [])}
+        return True
+
+    def _currency_at(self, pos: int) -> bool:
+        um = self.p.unit.match(self.text, pos)
+        info = self._unit_info(um) if um else None
+        return bool(info and info.kind == "currency")
+
+    def _unit_info(self, um: re.Match) -> UnitInfo | None:
+        if um.group("w"):
+            return self.p.units.get(_key(um.group("w")))
+        return self.p.units.get(um.group("s"))
+
+    def _date_like_name(self, number: _Number) -> bool:
+        """"11.11", "6.18": a decimal that reads as a day and a month is a date or a festival."""
+        raw = self.text[number.start:number.core_end]
+        m = re.fullmatch(r"(\d{1,2})[.,](\d{2})", raw)
+        if not m:
+            return False
+        a, b = int(m.group(1)), int(m.group(2))
+        return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+
+    # -- ranges ---------------------------------------------------------------------------
+    def _range(self, number: _Number) -> None:
+        p, low = self.p, self.low
+        rm = p.range_after.match(low, number.end)
+        if not rm:
+            return
+        joiner = _key(rm.group(1))
+        opening = p.between_before.search(low, max(0, number.start - 24), number.start)
+        pairs = {a: b for a, b in self.lang.range_between}
+        if opening:
+            if pairs.get(_key(opening.group(1))) != joiner and joiner not in self.lang.range_joiners:
+                return
+            window = low[max(0, opening.start(1) - 32):opening.start(1)].split()
+            if window and window[-1].strip(",") in self.lang.change_words:
+                return  # "rose from 5% to 7%": a change, two claims
+        elif joiner not in self.lang.range_joiners:
+            return
+        second = self.p.scan.match(low, rm.end())
+        if not second or second.lastgroup == "ordw":
+            return
+        try:
+            other = self._digits(second.start(), second.end()) if second.lastgroup == "num" \
+                else self._words(second.start(), second.end())
+        except _Skip:
+            return
+        if other is None or other.ordinal or other.year:
+            return
+        self._suffixes_safe(other)
+        a_info, b_info = number.info, other.info
+        if a_info and b_info and (a_info.kind, a_info.unit) != (b_info.kind, b_info.unit):
+            return
+        low_value = number.value
+        if not number.scaled and other.scaled:
+            factor = other.value / _unscaled(self.text, other, self.lang)
+            low_value *= factor
+        if low_value >= other.value:
+            if joiner in "-–—" and not (number.info or number.scaled):
+                raise _Skip(other.end)  # "3-1": a score
+            return
+        number.info = number.info or b_info
+        number.qualifier, number.low, number.high = Qualifier.RANGE, low_value, other.value
+        number.value, number.end = low_value, other.end
+        if opening:
+            number.qualifier_text = opening.group(1)
+
+    def _suffixes_safe(self, number: _Number) -> None:
+        try:
+            self._suffixes(number)
+        except _Skip:
+            pass
+
+    # -- qualifiers -----------------------------------------------------------------------
+    def _qualifier(self, number: _Number) -> None:
+        if number.qualifier == Qualifier.RANGE:
+            return
+        p, low = self.p, self.low
+        window_start = max(0, number.start - 48)
+        if not p.not_qualifier.search(low, window_start, number.start):
+            qm = p.qualifier_before.search(low, window_start, number.start)
+            if qm:
+                number.qualifier = Qualifier(self.lang.qualifiers[_key(qm.group(1))])
+                number.qualifier_text = self.text[qm.start(1):qm.end(1)]
+        am = p.qualifier_after.match(low, number.end)
+        if am:
+            number.qualifier = Qualifier(self.lang.qualifiers_after[_key(am.group(1))])
+            number.qualifier_text = self.text[am.start(1):am.end(1)]
+
+    # -- the claim ------------------------------------------------------------------------
+    def _claim(self, n: _Number, cue_years: list[int]) -> Claim:
+        text, lang = self.text, self.lang
+        kind, unit = _kind_and_unit(n)
+        value = n.value * (n.info.factor if n.info else 1.0)
+        low, high = _bounds(n, value)
+        s_start, s_end = self.index.sentence(n.start, n.end)
+        sentence = text[s_start:s_end]
+        prefer_before = kind in (Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION)
+        obj = context.measured_object(text, n.start, n.end, lang, prefer_before)
+        if kind == Kind.NUMBER and obj and value == int(value) and value >= 0:
+            kind = Kind.COUNT
+        if kind == Kind.YEAR:
+            scope = Scope()
+        else:
+            cues = {y - s_start for y in cue_years if s_start <= y < s_end}
+            scope = context.scope_of(sentence, n.start - s_start, lang, self.published, cues)
+        line, column = self.index.line_col(n.start)
+        return Claim(
+            text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier,
+            low=low, high=high, start=n.start, end=n.end, object=obj, sentence=sentence,
+            sentence_start=s_start, line=line, column=column, lang=lang.code, scope=scope,
+            qualifier_text=n.qualifier_text,
+        )
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’']*([^\W_][\w'’\-]*)")
+
+
+def _unscaled(text: str, n: _Number, lang: Language) -> float:
+    raw = text[n.start:n.core_end].lstrip("-−")
+    parsed = numerals.parse_digits(raw, lang) if raw[:1].isdigit() else None
+    return parsed[0] if parsed and parsed[0] else (n.value or 1.0)
+
+
+def _kind_and_unit(n: _Number) -> tuple[Kind, str | None]:
+    if n.ordinal:
+        return Kind.ORDINAL, None
+    if n.year:
+        return Kind.YEAR, None
+    info = n.info
+    if info is None:
+        return Kind.NUMBER, None
+    return {
+        "currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PERCENT,
+        "unit": Kind.QUANTITY, "duration": Kind.DURATION,
+    }[info.kind], info.unit
+
+
+def _bounds(n: _Number, value: float) -> tuple[float | None, float | None]:
+    factor = n.info.factor if n.info else 1.0
+    q = n.qualifier
+    if q == Qualifier.RANGE:
+        return (n.low or 0) * factor, (n.high or 0) * factor
+    if q == Qualifier.EXACT:
+        return value, value
+    if q == Qualifier.APPROX:
+        return value * (1 - APPROX_MARGIN), value * (1 + APPROX_MARGIN)
+    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return value, None
+    return None, value

