@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def extract(text: str, lang: str | None = None, published: Any = None) -> list[Claim]:
     """Every numeric claim in `text`; `lang` is an ISO 639-1 code, or None to detect it."""
-    from .extract import extract as _extract
+    from .extraction import extract as _extract
 
     return _extract(text, lang=lang, published=published)
 

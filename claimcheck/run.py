@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from . import documents
-from .extract import extract_document
+from .extraction import extract_document
 from .model import Claim, InputProblem, Report
 
 

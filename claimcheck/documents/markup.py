@@ -83,7 +83,7 @@ def strip_html(source: str) -> Stripped:
         token = m.group(0)
         if token.startswith("&"):
             out.add(html.unescape(token), m.start(), exact=False)
-        elif m.group(2) and m.group(2).lower() in _BLOCK or m.group(1):
+        elif (m.group(2) and m.group(2).lower() in _BLOCK) or m.group(1):
             out.newline(m.start())
     copy(last, len(source))
     return Stripped(out.text(), tuple(out.map), html_meta(source))

@@ -10,6 +10,7 @@ from ..lang import Language
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-])")
 _WORD = re.compile(r"[^\W\d_][\w.]*")
+_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?$")
 DATELINE_CHARS = 1500
 DATELINE_LINES = 8
 
@@ -39,7 +40,7 @@ def _month_name_date(text: str, lang: Language) -> dt.date | None:
         month = names.get(word.group().rstrip("."))
         if not month:
             continue
-        before = re.search(r"(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?$", low[max(0, word.start() - 12):word.start()])
+        before = _DAY_BEFORE.search(low[max(0, word.start() - 12):word.start()])
         after = re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?\b,?", low[word.end():word.end() + 8])
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", low[word.end():word.end() + 16])
         if not year:

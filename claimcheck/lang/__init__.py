@@ -44,6 +44,12 @@ class Language:
     ordinal_suffixes_need_dot: frozenset[str]
     ordinal_prefixes: tuple[str, ...]
     determiners: tuple[str, ...]
+    possessives: tuple[str, ...]
+    fractions: dict[str, float]
+    nouns_capitalised: bool
+    street_words: tuple[str, ...]
+    day_prefixes: frozenset[str]
+    scope_words: dict[str, frozenset[str]]
     ordinal_excluded_nouns: frozenset[str]
     reference_words: tuple[str, ...]
     scales: dict[str, float]
@@ -246,6 +252,12 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         ordinal_suffixes_need_dot=frozenset(c.get("numbers.ordinal_suffixes_need_dot", list, [])),
         ordinal_prefixes=c.words("numbers.ordinal_prefixes"),
         determiners=c.words("numbers.determiners"),
+        possessives=c.words("numbers.possessives"),
+        fractions={k: float(v) for k, v in c.mapping("numbers.fractions").items()},
+        nouns_capitalised=c.get("nouns_capitalised", bool, False),
+        street_words=c.words("numbers.street_words"),
+        day_prefixes=frozenset(c.words("dates.day_prefixes")),
+        scope_words={k: frozenset(w.lower() for w in v) for k, v in c.mapping("durations_before_scope").items()},
         ordinal_excluded_nouns=frozenset(c.words("numbers.ordinal_excluded_nouns")),
         reference_words=c.words("numbers.reference_words"),
         scales=scales,

@@ -105,7 +105,7 @@ def read(locale_name: str, currencies: list[str], preference: list[str], units: 
                     continue
                 if _is_word(surface) and width == "long":
                     facts.unit_words.setdefault(surface.lower(), symbol)
-                elif width == "short" and len(surface) >= 2 or surface == symbol:
+                elif (width == "short" and len(surface) >= 2) or surface == symbol:
                     facts.unit_symbols.setdefault(surface, symbol)
     percent = patterns.get("concentr-percent", {}).get("long", {})
     for plural_key in ("one", "other"):

@@ -8,6 +8,7 @@ language's data through `patterns`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -97,11 +98,13 @@ class Scanner:
         if not number.ordinal and not number.year:
             self._suffixes(number)
             self._range(number)
+            if number.info is None and not number.scaled and number.qualifier != Qualifier.RANGE:
+                self._bare_number(number)
         self._qualifier(number)
         return number
 
     # -- digits ---------------------------------------------------------------------------
-    def _digits(self, s: int, e: int) -> _Number | None:
+    def _digits(self, s: int, e: int, in_range: bool = False) -> _Number | None:
         text, p = self.text, self.p
         prev = text[s - 1] if s else " "
         prev2 = text[s - 2] if s > 1 else " "
@@ -113,7 +116,7 @@ class Scanner:
             raise _Skip(self._token_end(e))  # "G7", "A380", "CO2": part of a name
         if prev in "-–" and prev2.isalpha():
             raise _Skip(self._token_end(e))  # "Covid-19"
-        if (prev in "-–/:.," and prev2.isdigit()) or prev in "#@_=&\\/":
+        if (prev in "-–/:.," and prev2.isdigit() and not in_range) or prev in "#@_=&\\/":
             raise _Skip(self._token_end(e))
         for rx in (p.numeric_date, p.time_of_day):
             dm = rx.match(text, s)
@@ -132,15 +135,15 @@ class Scanner:
         if start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
         self._not_a_date_or_time(number, s)
+        if p.reference_before.search(text, max(0, s - 60), s) and not p.unit.match(text, e):
+            m = re.compile(r"[\d\s.\-/]*\d").match(text, e)
+            raise _Skip(m.end() if m else e)
         om = p.ordinal_suffix.match(text, e)
-        if om and not currency and decimals == 0 and value == int(value):
-            if self._ordinal_suffix_ok(s, om):
-                number.ordinal, number.end = True, om.end()
-                if value == 1:
-                    raise _Skip(om.end())
-                return number
-        if p.reference_before.search(self.low, max(0, s - 24), s):
-            raise _Skip(e)
+        if om and not currency and decimals == 0 and value == int(value) and self._ordinal_suffix_ok(s, om):
+            number.ordinal, number.end = True, om.end()
+            if value == 1:
+                raise _Skip(om.end())
+            return number
         if self._year_like(number, raw, s, e):
             if p.year_cue.search(self.low, max(0, start - 48), start):
                 number.year = True
@@ -169,13 +172,23 @@ class Scanner:
             raise _Skip(rm.end() if rm else e)
         if p.month_number_before.search(low, max(0, s - 12), s) and day_like and value <= 12:
             raise _Skip(e)
-        if number.decimals == 0 and value <= 24:
-            if p.time_after.match(low, e):
-                raise _Skip(p.time_after.match(low, e).end())
-            if p.time_before.search(low, max(0, s - 16), s):
-                nxt = low[e:e + 3].lstrip()
-                if not nxt or not nxt[0].isalnum():
-                    raise _Skip(e)
+        before = low[max(0, s - 16):s].split()
+        if day_like and before and before[-1] in self.lang.day_prefixes:
+            rm = p.range_after.match(low, e)
+            raise _Skip(self._token_end(rm.end()) if rm else e)  # "ngày 20": a day
+        raw = self.text[s:e]
+        clock = re.fullmatch(r"(\d{1,2})[.:](\d{2})", raw)
+        if (number.decimals == 0 and value <= 24) or (clock and int(clock[1]) <= 24 and int(clock[2]) < 60):
+            after = p.time_after.match(low, e)
+            if after:
+                raise _Skip(after.end())
+        if p.unit.match(self.text, e):
+            return
+        if number.decimals == 0 and value <= 24 and p.time_before.search(low, max(0, s - 16), s):
+            nxt = _NEXT_WORD.match(self.text, e)
+            if not nxt or re.split("['’]", nxt.group(1).lower())[0] in self.lang.stopwords \
+                        or p.time_before.search(low, e, nxt.end(1)):
+                raise _Skip(self._time_range_end(e))
         raw = self.text[s:e]
         if re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
             hh, mm = int(raw[:-3]), int(raw[-2:])
@@ -184,6 +197,14 @@ class Scanner:
                 raise _Skip(after.end() if after else e)
         if e < len(low) and low[e] == "/" and re.match(r"/\d{1,2}(?!\d)", low[e:]) and day_like:
             raise _Skip(e + 3)
+
+    def _time_range_end(self, e: int) -> int:
+        """The end of "9 alle 18", "9 to 17": a second time after a time word or a joiner."""
+        m = re.compile(r"[^\S\n]*[\w'’]+[^\S\n]*\d{1,2}(?:[.:]\d{2})?(?!\d)").match(self.low, e)
+        if m and (self.p.time_before.search(self.low, e, m.end() - len(m.group().rsplit(None, 1)[-1]))
+                  or self.p.range_after.match(self.low, e)):
+            return m.end()
+        return e
 
     def _year_like(self, number: _Number, raw: str, s: int, e: int) -> bool:
         if number.currency or number.negative or not (len(raw) == 4 and raw.isdigit()):
@@ -218,31 +239,41 @@ class Scanner:
             units = tokens
         else:
             units = [t for part in tokens for t in part.split("-") if t]
+        while len(units) > 1 and (units[0] in lang.compound_only
+                                  or (units[0] in lang.weak and units[1] not in lang.scales)):
+            # "a five-year contract", "fabrieken en drie": the lead word is not part of the number
+            s = low.index(units[1], s + len(units[0]))
+            units, tokens = units[1:], tokens[1:]
         first = units[0]
-        if len(units) == 1 and (first in lang.weak or first in lang.compound_only):
+        om = self.p.ordinal_prefix.search(low, max(0, s - 16), s)
+        if om:
+            parsed = numerals.parse_words(units, lang)
+            if parsed is None:
+                return None
+            value, used = parsed
+            end = self._end_of_words(s, used) if used < len(units) else e
+            return self._prefixed_ordinal(_Number(start=s, core_end=end, end=end, value=value, words=True), om)
+        if len(units) == 1 and (first in lang.weak or first in lang.compound_only or first in lang.fractions):
             return None
         if not lang.compound_words and first in lang.compound_only:
             return None
         if len(units) == 1 and first in lang.ambiguous and not self._ambiguous_ok(first, s, e):
             return None
         nxt = _NEXT_WORD.match(self.text, e)
-        if nxt is None or nxt.group(0).lstrip()[:1].isdigit():
+        if (nxt is None or nxt.group(0).lstrip()[:1].isdigit()) and not self.p.hyphen_unit.match(self.text, e):
             return None  # a lone number word needs the thing it counts after it
-        if len(units) == 1 and lang.capitalised_next_is_name and nxt.group(1)[0].isupper():
+        if len(units) == 1 and lang.capitalised_next_is_name and nxt and nxt.group(1)[0].isupper():
             return None
         parsed = numerals.parse_words(units, lang)
         if parsed is None:
             return None
         value, used = parsed
         if used < len(units):
-            if used == 1 and (units[0] in lang.weak or units[0] in lang.compound_only):
+            if used == 1 and (units[0] in lang.weak or units[0] in lang.compound_only or units[0] in lang.fractions):
                 return None
             e = self._end_of_words(s, used)
         number = _Number(start=s, core_end=e, end=e, value=value, words=True)
         number.scaled = units[used - 1] in lang.scales
-        om = self.p.ordinal_prefix.search(low, max(0, s - 16), s)
-        if om:
-            return self._prefixed_ordinal(number, om)
         dm = self.p.date_after.match(low, e)
         if dm and 1 <= value <= 31:
             raise _Skip(dm.end())
@@ -286,8 +317,11 @@ class Scanner:
 
     def _ordinal_word(self, s: int, e: int) -> _Number | None:
         lang, low = self.lang, self.low
-        word = low[s:e]
+        word = _key(low[s:e])
         value = lang.ordinals.get(word) or numerals.ordinal_value(word, lang.code)
+        if not value and " " in word:  # "décima terceira": ten and three
+            parts = [lang.ordinals.get(w) for w in word.split()]
+            value = sum(parts) if all(parts) else None
         if not value or value == 1:
             return None
         if not self.p.determiner_before.search(low, max(0, s - 16), s):
@@ -314,15 +348,14 @@ class Scanner:
                 break
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
-        um = p.unit.match(text, pos)
-        if um is None and number.scaled:
-            um = p.linked_unit.match(text, pos)
-        if um is None and not number.scaled:
+        if not number.scaled:
             mm = p.money_scale.match(text, pos)
             if mm and (number.currency or self._currency_at(mm.end())):
                 number.value *= lang.money_scales[mm.group(1).lower()]
                 number.scaled, pos = True, mm.end()
-                um = p.unit.match(text, pos)
+        um = p.unit.match(text, pos)
+        if um is None and number.scaled:
+            um = p.linked_unit.match(text, pos)
         if um is not None:
             info = self._unit_info(um)
             if info is not None and not (info.kind == "currency" and number.currency and info.unit != number.currency) \
@@ -334,24 +367,41 @@ class Scanner:
                 number.info, pos = p.units.get(_key(hm.group(1))), hm.end()
         if number.currency and (number.info is None or number.info.kind != "currency"):
             number.info = UnitInfo("currency", number.currency)
-        if pos < len(text) and (text[pos].isalnum() or (text[pos] == "-" and text[pos + 1:pos + 2].isalpha())):
-            if number.info is None or text[pos].isalnum():
-                raise _Skip(self._token_end(pos))  # "3D", "5G", "5-star": a name, not a quantity
+        glued = pos < len(text) and text[pos].isalnum()
+        hyphened = text[pos:pos + 1] == "-" and text[pos + 1:pos + 2].isalpha() and number.info is None
+        if glued or hyphened:
+            raise _Skip(self._token_end(pos))  # "3D", "5G", "5-star": a name, not a quantity
         number.end = pos
-        if number.info is None and not number.scaled and self._date_like_name(number):
+        if (number.info is None or number.info.kind == "duration") and not number.scaled \
+                and self._date_like_name(number):
             raise _Skip(pos)
 
     def _unit_word_ok(self, um: re.Match, info: UnitInfo) -> bool:
         """A time word followed by a number names a year or a month ("năm 2021", "tháng 10"),
-        and an ambiguous word keeps its context rules ("năm nay" is this year)."""
+        and one followed by a scope word names a time ("năm nay" is this year, not a duration)."""
         word = _key(um.group("w") or "")
         after = _NEXT_WORD.match(self.text, um.end())
         if info.kind == "duration" and after and after.group(1)[0].isdigit():
             return False
-        if word in self.lang.ambiguous and after:
-            rules = self.lang.ambiguous[word]
-            return after.group(1).lower() not in {w.lower() for w in rules.get("not_after", [])}
-        return True
+        return not (word in self.lang.scope_words and after and after.group(1).lower() in self.lang.scope_words[word])
+
+    def _bare_number(self, number: _Number) -> None:
+        """A plain number after a reference word ("page 12"), a name ("FTSE 100", "via Roma
+        25") or before a street name is a label, not a claim."""
+        s, e, _low = number.start, number.core_end, self.low
+        if self.p.reference_before.search(self.text, max(0, s - 60), s):
+            m = re.compile(r"[\d\s.\-/]*\d").match(self.text, e)
+            raise _Skip(m.end() if m else e)
+        raw = self.text[s:e]
+        if raw.isdigit() and not self.lang.nouns_capitalised:
+            name = _NAME_BEFORE.search(self.text, max(0, s - 40), s)
+            if name and name.group(1)[0].isupper() and name.group(1).lower() not in self.lang.stopwords:
+                before = self.text[max(0, name.start(1) - 3):name.start(1)].rstrip(" \u00a0\t")
+                if before and before[-1] not in ".!?:;\n\"“«" and before[-1] != "(":
+                    raise _Skip(e)
+        street = self.p.street_after.match(self.text, e)
+        if street:
+            raise _Skip(street.end())
 
     def _currency_at(self, pos: int) -> bool:
         um = self.p.unit.match(self.text, pos)
@@ -366,7 +416,7 @@ class Scanner:
     def _date_like_name(self, number: _Number) -> bool:
         """"11.11", "6.18": a decimal that reads as a day and a month is a date or a festival."""
         raw = self.text[number.start:number.core_end]
-        m = re.fullmatch(r"(\d{1,2})[.,](\d{2})", raw)
+        m = re.fullmatch(r"(\d{1,2})\.(\d{2})", raw)
         if not m:
             return False
         a, b = int(m.group(1)), int(m.group(2))
@@ -389,11 +439,15 @@ class Scanner:
                 return  # "rose from 5% to 7%": a change, two claims
         elif joiner not in self.lang.range_joiners:
             return
-        second = self.p.scan.match(low, rm.end())
+        at = rm.end()
+        cm = self.p.currency_lead.match(self.text, at)
+        if cm:
+            at = cm.end()
+        second = self.p.scan.match(low, at)
         if not second or second.lastgroup == "ordw":
             return
         try:
-            other = self._digits(second.start(), second.end()) if second.lastgroup == "num" \
+            other = self._digits(second.start(), second.end(), in_range=True) if second.lastgroup == "num" \
                 else self._words(second.start(), second.end())
         except _Skip:
             return
@@ -418,10 +472,8 @@ class Scanner:
             number.qualifier_text = opening.group(1)
 
     def _suffixes_safe(self, number: _Number) -> None:
-        try:
+        with contextlib.suppress(_Skip):
             self._suffixes(number)
-        except _Skip:
-            pass
 
     # -- qualifiers -----------------------------------------------------------------------
     def _qualifier(self, number: _Number) -> None:
@@ -449,7 +501,7 @@ class Scanner:
         sentence = text[s_start:s_end]
         prefer_before = kind in (Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION)
         obj = context.measured_object(text, n.start, n.end, lang, prefer_before)
-        if kind == Kind.NUMBER and obj and value == int(value) and value >= 0:
+        if kind == Kind.NUMBER and value == int(value) and value >= 0:
             kind = Kind.COUNT
         if kind == Kind.YEAR:
             scope = Scope()
@@ -465,6 +517,7 @@ class Scanner:
         )
 
 
+_NAME_BEFORE = re.compile(r"([^\W\d_][\w&'’.\-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’']*([^\W_][\w'’\-]*)")
 
 

@@ -76,6 +76,11 @@ def parse_words(words: list[str], lang: Language) -> tuple[float, int] | None:
 
 
 def _read(words: tuple[str, ...], lang: Language) -> float | None:
+    if len(words) > 1 and words[0] in lang.fractions:
+        rest = _read(words[1:], lang)  # "half a million"
+        if rest is None and len(words) == 2:
+            rest = lang.scales.get(words[1])  # "mezzo milione": no bare scale word in text2num
+        return lang.fractions[words[0]] * rest if rest and rest >= 1000 else None
     if lang.number_parser != "text2num":
         return _table(words, lang)
     value = _text2num(" ".join(words), lang.code)

@@ -64,6 +64,8 @@ class Patterns:
     range_after: re.Pattern
     between_before: re.Pattern
     phone: re.Pattern
+    currency_lead: re.Pattern
+    street_after: re.Pattern
     word_token: re.Pattern
     hyphen_unit: re.Pattern
 
@@ -71,7 +73,8 @@ class Patterns:
 def _digits(lang: Language) -> str:
     spaces = "\u00a0\u202f\u2009" + (" " if lang.group_is_space else "")
     group = f"[.,'’{spaces}]"
-    return rf"(?<!\d)(?<!\d[.,])\d{{1,3}}(?:{group}\d{{3}})+(?:[.,]\d+)?(?![\d])|(?<!\d)(?<!\d[.,])\d+(?:[.,]\d+)?(?![\d])"
+    start = r"(?<!\d)(?<!\d[.,])"
+    return rf"{start}\d{{1,3}}(?:{group}\d{{3}})+(?:[.,]\d+)?(?!\d)|{start}\d+(?:[.,]\d+)?(?!\d)"
 
 
 def _number_words(lang: Language) -> tuple[str, str]:
@@ -89,7 +92,8 @@ def _number_words(lang: Language) -> tuple[str, str]:
     if lang.ordinal_word_ending and lang.ordinal_stems:
         prefix = f"{morph}*" if lang.compound_words else ""
         parts.append(f"{prefix}{alternation(lang.ordinal_stems)}{lang.ordinal_word_ending}")
-    ordinal = rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])" if parts else "(?!x)x"
+    one = f"(?:{'|'.join(parts)})"
+    ordinal = rf"(?<![\w-]){one}(?:{SP}+{one})*(?![\w])" if parts else "(?!x)x"
     return cardinal, ordinal
 
 
@@ -128,7 +132,7 @@ def for_language(code: str) -> Patterns:
     words = [k for k in units if any(ch.isalpha() for ch in k) and k == k.lower() and len(k) > 1]
     symbols = [k for k in units if k not in words]
     unit_alt = f"(?P<w>{alternation(words, 'i')}){UNIT_AFTER}|(?P<s>{alternation(symbols)}){UNIT_AFTER}"
-    linkers = lang.object_joiners + ("di", "de", "of", "d'", "d’")
+    linkers = (*lang.object_joiners, "di", "de", "of", "d'", "d’")
     months = list(lang.months) + [f"{a}." for a in lang.month_abbreviations] + list(lang.month_abbreviations)
     month_alt = alternation(months)
     day_suffix = alternation(lang.day_suffixes) if lang.day_suffixes else "(?!x)x"
@@ -161,15 +165,27 @@ def for_language(code: str) -> Patterns:
         ),
         time_of_day=re.compile(r"\d{1,2}(?::\d{2}){1,2}(?!\d)(?:" + SP + r"*(?i:[ap]\.?m\.?)(?![\w]))?"),
         time_before=_words_then(lang.time_before),
-        time_after=re.compile(rf"(?:[.:h]\d{{2}}(?!\d)|{SP}*(?:{alternation(lang.time_after, 'i')})(?![\w]))"),
-        reference_before=_words_then(lang.reference_words),
+        time_after=re.compile(
+            rf"(?:[.:h]\d{{2}}(?!\d)|{SP}*(?:{alternation(lang.time_after, 'i')})(?![\w])(?:{SP}*\d{{2}}(?!\d))?)"
+        ),
+        reference_before=re.compile(
+            rf"(?:^|[^\w])(?i:{alternation(lang.reference_words)})"
+            rf"(?:(?:{SP}+(?:(?i:de|del|di|du|da|van|von){SP}+)?[A-ZÀ-ÖØ-ÞĐ][\w'’.\-]*){{1,3}},?)?{SP}*\Z"
+        ),
         year_cue=_words_then(lang.year_cues),
-        determiner_before=re.compile(rf"(?:^|[^\w])(?:{alternation(lang.determiners)})(?:{SP}*|(?<=['’]))\Z"),
+        determiner_before=re.compile(
+            rf"(?:(?:^|[^\w])(?:{alternation(lang.determiners)})|{alternation(lang.possessives)})"
+            rf"(?:{SP}*|(?<=['’]))\Z"
+        ),
         ordinal_prefix=_words_then(lang.ordinal_prefixes),
         range_after=re.compile(rf"({SP}*(?:{range_join}){SP}*)(?=[\d$€£¥\w])"),
         between_before=re.compile(
             rf"(?:^|[^\w])({alternation([a for a, _ in lang.range_between])}){SP}*\Z"
         ),
+        currency_lead=re.compile(rf"(?:{alternation(currency_prefixes)}){SP}?(?=\d)"),
+        street_after=re.compile(
+            rf"(?:{SP}+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){{1,3}}{SP}+(?i:{alternation(lang.street_words)})(?![\w])"
+        ) if lang.street_words else re.compile("(?!x)x"),
         phone=re.compile(r"\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,4}\)?){2,}(?!\d)"),
         word_token=re.compile(r"[^\W\d_][\w'’\-]*"),
         hyphen_unit=re.compile(rf"-({alternation(list(lang.durations) + list(lang.unit_words), 'i')})(?![\w])"),
