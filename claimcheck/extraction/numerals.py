@@ -61,8 +61,11 @@ def _group_marks(lang: Language) -> str:
 
 
 def _grouped(raw: str) -> bool:
+    """Three-digit groups ("1,234,567"), or the Indian lakh grouping ("12,34,567")."""
     runs = _DIGIT_RUN.findall(raw)
-    return 1 <= len(runs[0]) <= 3 and all(len(r) == 3 for r in runs[1:])
+    if 1 <= len(runs[0]) <= 3 and all(len(r) == 3 for r in runs[1:]):
+        return True
+    return len(runs) >= 3 and len(runs[0]) <= 2 and all(len(r) == 2 for r in runs[1:-1]) and len(runs[-1]) == 3
 
 
 def parse_words(words: list[str], lang: Language) -> tuple[float, int] | None:

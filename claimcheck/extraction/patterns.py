@@ -15,7 +15,7 @@ from ..lang import Language
 
 SP = "[ \u00a0\u202f\u2009\t]"  # spaces inside a line
 WB_AFTER = r"(?![\w])"
-UNIT_AFTER = r"(?![\w'’])"
+UNIT_AFTER = r"(?![\w]|['’]\w)"
 
 
 def alternation(words, flags: str = "") -> str:
@@ -42,12 +42,14 @@ class Patterns:
     scan: re.Pattern
     ordinal_suffix: re.Pattern
     scale: re.Pattern
+    scale_suffix: re.Pattern
     money_scale: re.Pattern
     unit: re.Pattern
     linked_unit: re.Pattern
     units: dict[str, UnitInfo]
     currency_prefix: re.Pattern
     qualifier_before: re.Pattern
+    negative_before: re.Pattern
     not_qualifier: re.Pattern
     qualifier_after: re.Pattern
     month_before: re.Pattern
@@ -74,7 +76,8 @@ def _digits(lang: Language) -> str:
     spaces = "\u00a0\u202f\u2009" + (" " if lang.group_is_space else "")
     group = f"[.,'’{spaces}]"
     start = r"(?<!\d)(?<!\d[.,])"
-    return rf"{start}\d{{1,3}}(?:{group}\d{{3}})+(?:[.,]\d+)?(?!\d)|{start}\d+(?:[.,]\d+)?(?!\d)"
+    grouped = rf"\d{{1,3}}(?:{group}\d{{3}})+|\d{{1,3}}(?: \d{{3}}){{2,}}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}"
+    return rf"{start}(?:{grouped})(?:[.,]\d+)?(?!\d)|{start}\d+(?:[.,]\d+)?(?!\d)"
 
 
 def _number_words(lang: Language) -> tuple[str, str]:
@@ -114,12 +117,16 @@ def _units(lang: Language) -> dict[str, UnitInfo]:
         units[word] = UnitInfo("currency", code)
     for symbol, code in lang.currency_symbols.items():
         units[symbol] = UnitInfo("currency", code)
+    for code in set(lang.currency_symbols.values()):
+        for prefix, factor in lang.currency_code_scales.items():  # "MEUR", "kUSD"
+            units[prefix + code] = UnitInfo("currency", code, factor)
     return units
 
 
-def _words_then(words, tail: str = "") -> re.Pattern:
-    """Matches one of `words` at the very end of a (lower-cased) window."""
-    return re.compile(rf"(?:^|[^\w])({alternation(words)}){tail}{SP}*\Z")
+def _words_then(words, symbols=(), tail: str = "") -> re.Pattern:
+    """Matches one of `words` (after a word boundary) or `symbols` at the very end of a window."""
+    sym = f"|({alternation(symbols)})" if symbols else ""
+    return re.compile(rf"(?:(?:^|[^\w])({alternation(words)}){sym}){tail}{SP}*\Z")
 
 
 @functools.cache
@@ -146,12 +153,16 @@ def for_language(code: str) -> Patterns:
         ordinal_suffix=re.compile(rf"(?:{alternation(lang.ordinal_suffixes)})(\.?)(?![\w])")
         if lang.ordinal_suffixes else re.compile("(?!x)x"),
         scale=re.compile(rf"{SP}*({alternation(lang.scales, 'i')}){WB_AFTER}"),
+        scale_suffix=re.compile(rf"[ \u00a0\u202f]?({alternation(lang.scale_suffixes)})(?![\w])"),
         money_scale=re.compile(rf"{SP}?({alternation(lang.money_scales, 'i')}){WB_AFTER}"),
         unit=re.compile(rf"{SP}*(?:{unit_alt})"),
         linked_unit=re.compile(rf"{SP}+(?i:{alternation(linkers)}){SP}*(?:{unit_alt})"),
         units=units,
-        currency_prefix=re.compile(rf"(?<![\w$])({alternation(currency_prefixes)}){SP}?\Z"),
-        qualifier_before=_words_then(lang.qualifiers),
+        currency_prefix=re.compile(
+            rf"(?<![\w$])({alternation(currency_prefixes)}|(?i:{alternation(lang.currency_words_any_case)})){SP}?\Z"
+        ),
+        qualifier_before=_words_then(lang.qualifiers, lang.qualifier_symbols),
+        negative_before=_words_then(lang.negative_words),
         not_qualifier=_words_then(lang.not_qualifiers),
         qualifier_after=re.compile(rf"{SP}*(?:,{SP}*)?({alternation(lang.qualifiers_after)}){WB_AFTER}"),
         month_before=re.compile(rf"(?:^|[^\w])(?:{month_alt})(?:{SP}+(?:the|de|del))?{SP}*,?{SP}*\Z"),
@@ -182,7 +193,9 @@ def for_language(code: str) -> Patterns:
         between_before=re.compile(
             rf"(?:^|[^\w])({alternation([a for a, _ in lang.range_between])}){SP}*\Z"
         ),
-        currency_lead=re.compile(rf"(?:{alternation(currency_prefixes)}){SP}?(?=\d)"),
+        currency_lead=re.compile(
+            rf"(?:{alternation(currency_prefixes)}|(?i:{alternation(lang.currency_words_any_case)})){SP}?(?=\d)"
+        ),
         street_after=re.compile(
             rf"(?:{SP}+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){{1,3}}{SP}+(?i:{alternation(lang.street_words)})(?![\w])"
         ) if lang.street_words else re.compile("(?!x)x"),

@@ -45,6 +45,7 @@ class _Number:
     year: bool = False
     qualifier: Qualifier = Qualifier.EXACT
     qualifier_text: str = ""
+    qualifier_start: int = -1
     low: float | None = None
     high: float | None = None
     notes: list[str] = field(default_factory=list)
@@ -82,8 +83,34 @@ class Scanner:
             if number is not None:
                 found.append(number)
                 skip_until = number.end
+        found = self._join_bounds(found)
         cue_years = [n.start for n in found if n.year]
         return [self._claim(n, cue_years) for n in found]
+
+    def _join_bounds(self, found: list[_Number]) -> list[_Number]:
+        """"more than 100 and fewer than 300": a lower and an upper bound joined make one range."""
+        out: list[_Number] = []
+        for n in found:
+            prev = out[-1] if out else None
+            if prev is not None and n.qualifier_start > prev.end and self._bounds_pair(prev, n):
+                lower, upper = (prev, n) if prev.qualifier in _LOWER else (n, prev)
+                prev.low, prev.high, prev.qualifier = lower.value, upper.value, Qualifier.RANGE
+                prev.value = (lower.value + upper.value) / 2
+                prev.end, prev.info = n.end, prev.info or n.info
+                continue
+            out.append(n)
+        return out
+
+    def _bounds_pair(self, a: _Number, b: _Number) -> bool:
+        between = _key(self.text[a.end:b.qualifier_start])
+        if between not in self.lang.bound_joiners:
+            return False
+        if not ({a.qualifier, b.qualifier} & _LOWER and {a.qualifier, b.qualifier} & _UPPER):
+            return False
+        if (a.info and b.info and (a.info.kind, a.info.unit) != (b.info.kind, b.info.unit)) or a.ordinal or b.ordinal:
+            return False
+        lower, upper = (a, b) if a.qualifier in _LOWER else (b, a)
+        return lower.value < upper.value
 
     def _read(self, m: re.Match) -> _Number | None:
         group = m.lastgroup
@@ -111,13 +138,19 @@ class Scanner:
         start, currency = s, None
         cm = p.currency_prefix.search(text, max(0, s - 10), s)
         if cm:
-            start, currency = cm.start(1), self.lang.currency_symbols.get(cm.group(1)) or cm.group(1)
+            symbol = cm.group(1) or cm.group(2)
+            start = cm.start(1) if cm.group(1) else cm.start(2)
+            currency = self.lang.currency_symbols.get(symbol) or self.lang.currency_words.get(symbol.lower(), symbol)
         elif prev.isalpha() or prev in _CURRENCY_CHARS:
             raise _Skip(self._token_end(e))  # "G7", "A380", "CO2": part of a name
-        if prev in "-–" and prev2.isalpha():
+        if prev in "-–" and prev2.isalpha() and not in_range:
             raise _Skip(self._token_end(e))  # "Covid-19"
-        if (prev in "-–/:.," and prev2.isdigit() and not in_range) or prev in "#@_=&\\/":
+        if (prev in "-–/:.," and prev2.isdigit() and not in_range) or prev in "#@_=&\\/%":
             raise _Skip(self._token_end(e))
+        if prev in "/=?&%:.#" or prev.isalpha():
+            url = _URL_START.search(text, max(0, s - 300), s)
+            if url:
+                raise _Skip(self._url_end(e))
         for rx in (p.numeric_date, p.time_of_day):
             dm = rx.match(text, s)
             if dm and dm.end() >= e:
@@ -131,9 +164,13 @@ class Scanner:
         if parsed is None:
             raise _Skip(e)
         value, decimals = parsed
+        if prev == "." and not prev2.isalnum() and raw.isdigit() and start == s:
+            start, value, decimals = s - 1, float("0." + raw), len(raw)  # ".25"
         number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency)
         if start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
+        elif neg := p.negative_before.search(self.low, max(0, start - 12), start):
+            number.start, number.negative, number.value = neg.start(1), True, -value
         self._not_a_date_or_time(number, s)
         if p.reference_before.search(text, max(0, s - 60), s) and not p.unit.match(text, e):
             m = re.compile(r"[\d\s.\-/]*\d").match(text, e)
@@ -144,12 +181,18 @@ class Scanner:
             if value == 1:
                 raise _Skip(om.end())
             return number
-        if self._year_like(number, raw, s, e):
+        if self._year_like(number, raw, s, e) and not in_range:
             if p.year_cue.search(self.low, max(0, start - 48), start):
                 number.year = True
                 return number
-            raise _Skip(self._year_range_end(e))
+            end = self._year_range_end(e)
+            if end > e or not self._range_of_numbers_after(e):
+                raise _Skip(end)  # "2020-21", "the 2021 festival": a scope, not a claim
         return number
+
+    def _range_of_numbers_after(self, e: int) -> bool:
+        rm = self.p.range_after.match(self.low, e)
+        return bool(rm and self.low[rm.end():rm.end() + 1].isdigit())
 
     def _ordinal_suffix_ok(self, s: int, om: re.Match) -> bool:
         if self.text[s:om.end()].endswith(".") and om.group(0) == ".":
@@ -209,7 +252,7 @@ class Scanner:
     def _year_like(self, number: _Number, raw: str, s: int, e: int) -> bool:
         if number.currency or number.negative or not (len(raw) == 4 and raw.isdigit()):
             return False
-        if not 1000 <= number.value <= 2100:
+        if not 1000 <= number.value <= 2100 or self._bounded(number.start):
             return False
         if self.p.scale.match(self.text, e) or self.p.unit.match(self.text, e):
             return False
@@ -223,15 +266,22 @@ class Scanner:
         return True
 
     def _year_range_end(self, e: int) -> int:
-        m = re.match(r"[-–/]\d{2}(?:\d{2})?(?!\d)", self.text[e:e + 6])
-        return e + m.end() if m else e
+        """The end of "2020-21" or "2019/2020" after a year at `e`, else `e`."""
+        m = re.match(r"[-–/](\d{2}|\d{4})(?!\d)", self.text[e:e + 6])
+        if m and (len(m.group(1)) == 2 or 1000 <= int(m.group(1)) <= 2100):
+            return e + m.end()
+        return e
+
+    def _url_end(self, e: int) -> int:
+        m = re.compile(r"\S*").match(self.text, e)
+        return m.end() if m else e
 
     def _token_end(self, e: int) -> int:
         m = re.compile(r"[\w.\-/]*").match(self.text, e)
         return m.end() if m else e
 
     # -- words ----------------------------------------------------------------------------
-    def _words(self, s: int, e: int) -> _Number | None:
+    def _words(self, s: int, e: int, in_range: bool = False) -> _Number | None:
         lang, low = self.lang, self.low
         phrase = low[s:e]
         tokens = [t for t in re.split(r"[\s\u00a0]+", phrase) if t]
@@ -253,15 +303,18 @@ class Scanner:
             value, used = parsed
             end = self._end_of_words(s, used) if used < len(units) else e
             return self._prefixed_ordinal(_Number(start=s, core_end=end, end=end, value=value, words=True), om)
-        if len(units) == 1 and (first in lang.weak or first in lang.compound_only or first in lang.fractions):
+        negative = self.p.negative_before.search(low, max(0, s - 12), s)
+        if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or
+                                first in lang.weak and not negative):
             return None
         if not lang.compound_words and first in lang.compound_only:
             return None
         if len(units) == 1 and first in lang.ambiguous and not self._ambiguous_ok(first, s, e):
             return None
         nxt = _NEXT_WORD.match(self.text, e)
-        if (nxt is None or nxt.group(0).lstrip()[:1].isdigit()) and not self.p.hyphen_unit.match(self.text, e):
-            return None  # a lone number word needs the thing it counts after it
+        lone = nxt is None or nxt.group(0).lstrip()[:1].isdigit()
+        if lone and not (in_range or negative or self.p.hyphen_unit.match(self.text, e) or self._bounded(s)):
+            return None  # a lone number word needs the thing it counts after it, or a bound before it
         if len(units) == 1 and lang.capitalised_next_is_name and nxt and nxt.group(1)[0].isupper():
             return None
         parsed = numerals.parse_words(units, lang)
@@ -274,10 +327,16 @@ class Scanner:
             e = self._end_of_words(s, used)
         number = _Number(start=s, core_end=e, end=e, value=value, words=True)
         number.scaled = units[used - 1] in lang.scales
+        if negative:
+            number.start, number.negative, number.value = negative.start(1), True, -value
         dm = self.p.date_after.match(low, e)
         if dm and 1 <= value <= 31:
             raise _Skip(dm.end())
         return number
+
+    def _bounded(self, s: int) -> bool:
+        """A qualifier such as "no less than" right before `s`."""
+        return bool(self.p.qualifier_before.search(self.low, max(0, s - 48), s))
 
     def _ambiguous_ok(self, word: str, s: int, e: int) -> bool:
         rules = self.lang.ambiguous[word]
@@ -348,6 +407,11 @@ class Scanner:
                 break
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
+        if not number.scaled and not number.words:
+            fm = p.scale_suffix.match(text, pos)
+            if fm:  # "1.2M", "35 Mln", "3,5 Mrd.": CLDR's short compact forms
+                number.value *= lang.scale_suffixes[fm.group(1)]
+                number.scaled, pos = True, fm.end()
         if not number.scaled:
             mm = p.money_scale.match(text, pos)
             if mm and (number.currency or self._currency_at(mm.end())):
@@ -443,12 +507,14 @@ class Scanner:
         cm = self.p.currency_lead.match(self.text, at)
         if cm:
             at = cm.end()
+        elif self.text[at:at + 1] in "-−" and self.text[at + 1:at + 2].isdigit():
+            at += 1  # "from -18 °C to -34 °C"
         second = self.p.scan.match(low, at)
         if not second or second.lastgroup == "ordw":
             return
         try:
             other = self._digits(second.start(), second.end(), in_range=True) if second.lastgroup == "num" \
-                else self._words(second.start(), second.end())
+                else self._words(second.start(), second.end(), in_range=True)
         except _Skip:
             return
         if other is None or other.ordinal or other.year:
@@ -461,13 +527,16 @@ class Scanner:
         if not number.scaled and other.scaled:
             factor = other.value / _unscaled(self.text, other, self.lang)
             low_value *= factor
-        if low_value >= other.value:
-            if joiner in "-–—" and not (number.info or number.scaled):
-                raise _Skip(other.end)  # "3-1": a score
-            return
+        high_value = other.value
+        if low_value >= high_value:
+            if not opening or low_value == high_value:
+                if joiner in "-–—" and not (number.info or number.scaled):
+                    raise _Skip(other.end)  # "3-1": a score
+                return
+            low_value, high_value = high_value, low_value  # "ranged from -18 °C to -34 °C"
         number.info = number.info or b_info
-        number.qualifier, number.low, number.high = Qualifier.RANGE, low_value, other.value
-        number.value, number.end = low_value, other.end
+        number.qualifier, number.low, number.high = Qualifier.RANGE, low_value, high_value
+        number.value, number.end = (low_value + high_value) / 2, other.end
         if opening:
             number.qualifier_text = opening.group(1)
 
@@ -484,10 +553,13 @@ class Scanner:
         if not p.not_qualifier.search(low, window_start, number.start):
             qm = p.qualifier_before.search(low, window_start, number.start)
             if qm:
-                number.qualifier = Qualifier(self.lang.qualifiers[_key(qm.group(1))])
-                number.qualifier_text = self.text[qm.start(1):qm.end(1)]
+                group = 1 if qm.group(1) else 2
+                phrase = _key(qm.group(group))
+                number.qualifier = Qualifier(self.lang.qualifiers.get(phrase) or self.lang.qualifier_symbols[phrase])
+                number.qualifier_text = self.text[qm.start(group):qm.end(group)]
+                number.qualifier_start = qm.start(group)
         am = p.qualifier_after.match(low, number.end)
-        if am:
+        if am and not re.match(r"[^\d.,;:!?()]{0,16}\d", low[am.end():am.end() + 18]):
             number.qualifier = Qualifier(self.lang.qualifiers_after[_key(am.group(1))])
             number.qualifier_text = self.text[am.start(1):am.end(1)]
 
@@ -517,6 +589,9 @@ class Scanner:
         )
 
 
+_URL_START = re.compile(r"(?:https?://|www\.|\w@)\S*\Z")
+_LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
+_UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST, Qualifier.UP_TO}
 _NAME_BEFORE = re.compile(r"([^\W\d_][\w&'’.\-]*)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’']*([^\W_][\w'’\-]*)")
 

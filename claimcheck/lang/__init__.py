@@ -54,14 +54,20 @@ class Language:
     reference_words: tuple[str, ...]
     scales: dict[str, float]
     money_scales: dict[str, float]
+    scale_suffixes: dict[str, float]
+    currency_code_scales: dict[str, float]
     qualifiers: dict[str, str]
     qualifiers_after: dict[str, str]
     not_qualifiers: tuple[str, ...]
     range_between: tuple[tuple[str, str], ...]
     range_joiners: tuple[str, ...]
+    bound_joiners: frozenset[str]
+    negative_words: tuple[str, ...]
+    qualifier_symbols: dict[str, str]
     change_words: frozenset[str]
     currency_words: dict[str, str]
     currency_symbols: dict[str, str]
+    currency_words_any_case: tuple[str, ...]
     percent_words: tuple[str, ...]
     point_words: tuple[str, ...]
     unit_words: dict[str, tuple[str, float]]
@@ -208,6 +214,8 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
             raise c.fail(f"currencies.{word}", f"not an ISO 4217 code: {iso!r}")
     currency_symbols = dict(facts.currency_symbols)
     currency_symbols.update(common.get("currency_symbols", {}))
+    for iso in common.get("codes_any_case", []):
+        currency_words.setdefault(iso.lower(), currency_symbols.get(iso, iso))
 
     unit_words = {w: (u, 1.0) for w, u in facts.unit_words.items() if u not in _time_units(dims)}
     durations = {w: (u, 1.0) for w, u in facts.unit_words.items() if u in _time_units(dims)}
@@ -215,6 +223,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
     durations.update(_scaled_units(c, "durations", dims))
     unit_symbols = {s: u for s, u in facts.unit_symbols.items() if u not in _time_units(dims)}
     unit_symbols.update(common.get("unit_symbols", {}))
+    unit_symbols.update(c.get("unit_symbols", dict, {}))
     for symbol, unit in unit_symbols.items():
         if unit not in dims:
             raise LanguageDataError(f"common.toml: unit_symbols.{symbol}: unknown unit {unit!r}")
@@ -262,14 +271,21 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         reference_words=c.words("numbers.reference_words"),
         scales=scales,
         money_scales={k: float(v) for k, v in c.get("scales.money", dict, {}).items()},
+        scale_suffixes={**{k: v for k, v in facts.scales.items() if k != k.lower()},
+                        **{k: float(v) for k, v in c.get("scales.suffixes", dict, {}).items()}},
+        currency_code_scales={k: float(v) for k, v in common.get("currency_code_scales", {}).items()},
         qualifiers=qualifiers,
         qualifiers_after=after,
         not_qualifiers=c.words("qualifiers.not_before"),
         range_between=tuple(between),
         range_joiners=tuple(c.get("ranges.joiners", list, [])),
+        bound_joiners=frozenset(c.words("ranges.bound_joiners")),
+        negative_words=c.words("numbers.negative_words"),
+        qualifier_symbols=dict(common.get("qualifier_symbols", {})),
         change_words=frozenset(c.words("ranges.change_words")),
         currency_words=currency_words,
         currency_symbols=currency_symbols,
+        currency_words_any_case=tuple(iso.lower() for iso in common.get("codes_any_case", [])),
         percent_words=percent_words,
         point_words=c.words("percent.points"),
         unit_words=unit_words,

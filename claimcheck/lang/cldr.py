@@ -69,7 +69,7 @@ def read(locale_name: str, currencies: list[str], preference: list[str], units: 
                 if not zeros:
                     continue
                 word = _norm(text.replace("0", " ").replace("'", "").strip())
-                if not word or len(word) < 2:
+                if not word or (len(word) < 2 and width == "long"):
                     continue
                 scale = int(magnitude) / 10 ** (zeros - 1)
                 key = word.lower() if width == "long" else word
