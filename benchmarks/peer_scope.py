@@ -27,7 +27,9 @@ FRACTION = re.compile(
     r"|millesimi|\w+esim[oi])\b",
     re.I,
 )
-MINOR_UNITS = re.compile(r"\b(?:cents?|pence|penny|pennies|centesim[oi]|satoshis?|mao|kuai|sen|fen|jiao)\b", re.I)
+MINOR_UNITS = re.compile(
+    r"\b(?:cents?|dimes?|nickels?|pence|penny|pennies|centesim[oi]|satoshis?|mao|kuai|sen|fen|jiao)\b", re.I
+)
 NOT_A_CLAIM = re.compile(
     r"\d+\.\d+\.\d+\.\d+|\+\d|\d/\d+/\d|\b[A-Z]{2,}-\d|\b(?:nrs?\.|no\.|version|page|articolo)\s*\w"
     r"|\d\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|gennaio"
@@ -92,8 +94,8 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
     surfaces = surfaces_of(expected)
     if expected and FRACTION.search(surfaces):
         return "fraction, multiplier word or arithmetic notation"
-    if kind == "currency" and any(MINOR_UNITS.search(item.get("unit_raw") or item.get("surface") or "")
-                                  for item in expected):
+    if any(item.get("kind") == "currency" and MINOR_UNITS.search(item.get("unit_raw") or item.get("surface") or "")
+           for item in expected):
         return "minor currency unit (cents, pence) or informal money word"
     if kind == "currency" and any(item.get("unit") and item["unit"] not in known_currencies for item in expected):
         return "currency outside the ISO 4217 list claimcheck knows (historical or rare)"
@@ -150,7 +152,8 @@ def main() -> int:
                 got = [(str(c.kind), c.value, c.unit) for c in claims][:3]
                 misses.append(f"    {case['text'][:90]!r}: got {got}")
         rate = p_in / n_in if n_in else 1.0
-        rows.append({"file": path.name, "in_scope": n_in, "passed": p_in, "rate": round(rate, 3), "out_of_scope": n_out})
+        rows.append({"file": path.name, "in_scope": n_in, "passed": p_in, "rate": round(rate, 3),
+                     "out_of_scope": n_out})
         print(f"{path.name}: in scope {p_in}/{n_in} = {rate:.3f}  (out of scope {n_out})")
         for m in misses[: args.misses]:
             print(m)

@@ -189,7 +189,7 @@ def for_language(code: str) -> Patterns:
             rf"(?:{SP}*|(?<=['’]))\Z"
         ),
         ordinal_prefix=_words_then(lang.ordinal_prefixes),
-        range_after=re.compile(rf"({SP}*(?:{range_join}){SP}*)(?=[\d$€£¥\w])"),
+        range_after=re.compile(rf"({SP}*(?:{range_join}){SP}*)(?=[\d$€£¥\w]|[-−]\d)"),
         between_before=re.compile(
             rf"(?:^|[^\w])({alternation([a for a, _ in lang.range_between])}){SP}*\Z"
         ),

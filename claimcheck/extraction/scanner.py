@@ -305,7 +305,7 @@ class Scanner:
             return self._prefixed_ordinal(_Number(start=s, core_end=end, end=end, value=value, words=True), om)
         negative = self.p.negative_before.search(low, max(0, s - 12), s)
         if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or
-                                first in lang.weak and not negative):
+                                (first in lang.weak and not negative)):
             return None
         if not lang.compound_words and first in lang.compound_only:
             return None
