@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
 from ..lang import Language
@@ -13,6 +14,7 @@ _BOUNDARY = re.compile(
     r"\n|(?<=[.!?…;])[\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\W\d_a-zà-ÿđ]|\d)"
 )
 _TOKEN = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’'(]*([^\W\d_][\w'’\-]*)")
+_TOKENS_AFTER = re.compile(r"[^,;:.!?()\n\d]{0,80}")
 _TOKEN_BEFORE = re.compile(r"[^\W\d_][\w'’\-]*")
 _YEAR = re.compile(r"(?<![\d.,/:\-])(1[89]\d\d|20\d\d)(?![\d.,/:]\d|\d|%)")
 MAX_SENTENCE = 600
@@ -65,11 +67,10 @@ def measured_object(text: str, start: int, end: int, lang: Language, prefer_befo
 def _words_after(text: str, pos: int, lang: Language, limit: int = 4) -> list[str]:
     words: list[str] = []
     content = 0
-    while content < limit:
-        m = _TOKEN.match(text, pos)
-        if not m:
+    for word in _TOKENS_AFTER.match(text, pos).group().split():
+        word = word.strip("“”\"«»‘’'(")
+        if not word or not (word[0].isalpha()):
             break
-        word = m.group(1)
         low = word.lower()
         if low in lang.object_joiners:
             words.append(word)
@@ -78,7 +79,8 @@ def _words_after(text: str, pos: int, lang: Language, limit: int = 4) -> list[st
         else:
             words.append(word)
             content += 1
-        pos = m.end()
+        if content >= limit:
+            break
     while words and words[-1].lower() in lang.object_joiners:
         words.pop()
     return words
@@ -95,24 +97,50 @@ def _words_before(text: str, pos: int, lang: Language, limit: int = 5) -> list[s
     return words
 
 
-def scope_of(sentence: str, offset: int, lang: Language, published: dt.date | None,
-             cue_years: set[int]) -> Scope:
+@functools.cache
+def _relative_pattern(this: tuple[str, ...], last: tuple[str, ...], nxt: tuple[str, ...]) -> re.Pattern:
+    groups = []
+    for name, words in (("this", this), ("last", last), ("next", nxt)):
+        body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+        groups.append(f"(?P<{name}>{body})")
+    return re.compile("|".join(groups))
+
+
+class ScopeFinder:
     """The year a claim refers to: a year written in its sentence, else "this year" or "last
-    year" resolved with the publication date.  `offset` is the claim's position in the sentence;
-    `cue_years` are sentence offsets of years that are claims themselves ("founded in 2006")."""
-    best: tuple[int, int] | None = None
-    for m in _YEAR.finditer(sentence):
-        if m.start() in cue_years or m.start() == offset:
-            continue
-        distance = abs(m.start() - offset) + (0 if m.start() < offset else 1)
-        if best is None or distance < best[0]:
-            best = (distance, int(m.group(1)))
-    if best:
-        return Scope(year=best[1], source="explicit")
-    low = sentence.lower()
-    for words, delta in ((lang.this_year, 0), (lang.last_year, -1), (lang.next_year, 1)):
-        if any(w in low for w in words):
-            if published:
-                return Scope(year=published.year + delta, source="relative")
-            return Scope(year=None, source={0: "this_year", -1: "last_year", 1: "next_year"}[delta])
-    return Scope()
+    year" resolved with the publication date.  Each sentence is read once."""
+
+    def __init__(self, lang: Language, published: dt.date | None):
+        self.lang, self.published = lang, published
+        self._cache: dict[int, tuple[list[tuple[int, int]], Scope]] = {}
+        self._relative_rx = _relative_pattern(lang.this_year, lang.last_year, lang.next_year)
+
+    def scope(self, sentence: str, sentence_start: int, offset: int, cue_years: set[int]) -> Scope:
+        """`offset` is the claim's position in the sentence; `cue_years` are sentence offsets of
+        years that are claims themselves ("founded in 2006") and so scope nothing."""
+        years, relative = self._read(sentence, sentence_start)
+        best: tuple[int, int] | None = None
+        for at, year in years:
+            if at in cue_years or at == offset:
+                continue
+            distance = abs(at - offset) + (0 if at < offset else 1)
+            if best is None or distance < best[0]:
+                best = (distance, year)
+        if best:
+            return Scope(year=best[1], source="explicit")
+        return relative
+
+    def _read(self, sentence: str, key: int) -> tuple[list[tuple[int, int]], Scope]:
+        if key not in self._cache:
+            years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
+            self._cache[key] = (years, self._relative(sentence.lower()))
+        return self._cache[key]
+
+    def _relative(self, low: str) -> Scope:
+        m = self._relative_rx.search(low)
+        if not m:
+            return Scope()
+        delta = {"this": 0, "last": -1, "next": 1}[m.lastgroup]
+        if self.published:
+            return Scope(year=self.published.year + delta, source="relative")
+        return Scope(year=None, source=f"{m.lastgroup}_year")

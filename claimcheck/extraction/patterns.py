@@ -40,6 +40,9 @@ class UnitInfo:
 class Patterns:
     lang: Language
     scan: re.Pattern
+    digit_trigger: re.Pattern
+    word_trigger: re.Pattern
+    weak_before: Behind
     ordinal_suffix: re.Pattern
     scale: re.Pattern
     scale_suffix: re.Pattern
@@ -47,24 +50,24 @@ class Patterns:
     unit: re.Pattern
     linked_unit: re.Pattern
     units: dict[str, UnitInfo]
-    currency_prefix: re.Pattern
-    qualifier_before: re.Pattern
-    negative_before: re.Pattern
-    not_qualifier: re.Pattern
+    currency_prefix: Behind
+    qualifier_before: Behind
+    negative_before: Behind
+    not_qualifier: Behind
     qualifier_after: re.Pattern
-    month_before: re.Pattern
+    month_before: Behind
     date_after: re.Pattern
-    month_number_before: re.Pattern
+    month_number_before: Behind
     numeric_date: re.Pattern
     time_of_day: re.Pattern
-    time_before: re.Pattern
+    time_before: Behind
     time_after: re.Pattern
-    reference_before: re.Pattern
-    year_cue: re.Pattern
-    determiner_before: re.Pattern
-    ordinal_prefix: re.Pattern
+    reference_before: Behind
+    year_cue: Behind
+    determiner_before: Behind
+    ordinal_prefix: Behind
     range_after: re.Pattern
-    between_before: re.Pattern
+    between_before: Behind
     phone: re.Pattern
     currency_lead: re.Pattern
     street_after: re.Pattern
@@ -123,10 +126,61 @@ def _units(lang: Language) -> dict[str, UnitInfo]:
     return units
 
 
-def _words_then(words, symbols=(), tail: str = "") -> re.Pattern:
-    """Matches one of `words` (after a word boundary) or `symbols` at the very end of a window."""
-    sym = f"|({alternation(symbols)})" if symbols else ""
-    return re.compile(rf"(?:(?:^|[^\w])({alternation(words)}){sym}){tail}{SP}*\Z")
+def reversed_alternation(words, flags: str = "") -> str:
+    """`alternation` of the words spelled backwards, for patterns matched on reversed text."""
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w[::-1]).replace(r"\ ", SP + "+") for w in items)
+    if not body:
+        return "(?!x)x"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+class _Behind:
+    """The match of a `Behind` pattern, with spans and groups in the original text."""
+
+    __slots__ = ("_m", "_text", "_end")
+
+    def __init__(self, m: re.Match, text: str, end: int):
+        self._m, self._text, self._end = m, text, end
+
+    def start(self, group: int = 0) -> int:
+        return self._end - self._m.end(group)
+
+    def end(self, group: int = 0) -> int:
+        return self._end - self._m.start(group)
+
+    def group(self, group: int = 0) -> str | None:
+        if self._m.group(group) is None:
+            return None
+        return self._text[self.start(group):self.end(group)]
+
+
+class Behind:
+    """Something that must end exactly where a number starts ("più di" before "60.000").
+
+    It is matched on the reversed window, anchored at the number: one match attempt instead
+    of a search over every position of the window.  `search(text, pos, endpos)` mirrors
+    `re.Pattern.search` for patterns that end in `\\Z`.
+    """
+
+    def __init__(self, reversed_pattern: str):
+        self.rx = re.compile(reversed_pattern)
+
+    def search(self, text: str, pos: int, endpos: int) -> _Behind | None:
+        """The match ending at `endpos` and starting at or after `pos`."""
+        m = self.rx.match(text[pos:endpos][::-1])
+        return _Behind(m, text, endpos) if m else None
+
+    def at(self, text: str, reverse: str, end: int) -> _Behind | None:
+        """The match ending at `end`, given `reverse == text[::-1]` (no copy per call)."""
+        m = self.rx.match(reverse, len(text) - end)
+        return _Behind(m, text, len(text)) if m else None
+
+
+def _words_then(words, symbols=()) -> Behind:
+    """One of `words` (after a word boundary) or `symbols`, then spaces, ending the window."""
+    sym = f"|({reversed_alternation(symbols)})" if symbols else ""
+    return Behind(rf"{SP}*(?:({reversed_alternation(words)})(?![\w]){sym})")
 
 
 @functools.cache
@@ -147,9 +201,13 @@ def for_language(code: str) -> Patterns:
     month_prefix = alternation(lang.month_number_prefixes) if lang.month_number_prefixes else "(?!x)x"
     currency_prefixes = [s for s in lang.currency_symbols] + [c for c in set(lang.currency_symbols.values())]
 
+    strong = [w for w in lang.cardinals if w not in lang.weak] + list(lang.ordinals) + list(lang.ordinal_stems)
     return Patterns(
         lang=lang,
         scan=scan,
+        digit_trigger=re.compile(r"\d+"),
+        word_trigger=re.compile(rf"\b{alternation(strong)}") if strong else re.compile("(?!x)x"),
+        weak_before=Behind(rf"{SP}+{reversed_alternation(lang.weak)}(?![\w])"),
         ordinal_suffix=re.compile(rf"(?:{alternation(lang.ordinal_suffixes)})(\.?)(?![\w])")
         if lang.ordinal_suffixes else re.compile("(?!x)x"),
         scale=re.compile(rf"{SP}*({alternation(lang.scales, 'i')}){WB_AFTER}"),
@@ -158,19 +216,22 @@ def for_language(code: str) -> Patterns:
         unit=re.compile(rf"{SP}*(?:{unit_alt})"),
         linked_unit=re.compile(rf"{SP}+(?i:{alternation(linkers)}){SP}*(?:{unit_alt})"),
         units=units,
-        currency_prefix=re.compile(
-            rf"(?<![\w$])({alternation(currency_prefixes)}|(?i:{alternation(lang.currency_words_any_case)})){SP}?\Z"
+        currency_prefix=Behind(
+            rf"{SP}?(?:({reversed_alternation(currency_prefixes)})|"
+            rf"({reversed_alternation(lang.currency_words_any_case, 'i')}))(?![\w$])"
         ),
         qualifier_before=_words_then(lang.qualifiers, lang.qualifier_symbols),
         negative_before=_words_then(lang.negative_words),
         not_qualifier=_words_then(lang.not_qualifiers),
         qualifier_after=re.compile(rf"{SP}*(?:,{SP}*)?({alternation(lang.qualifiers_after)}){WB_AFTER}"),
-        month_before=re.compile(rf"(?:^|[^\w])(?:{month_alt})(?:{SP}+(?:the|de|del))?{SP}*,?{SP}*\Z"),
+        month_before=Behind(
+            rf"{SP}*,?{SP}*(?:(?:eht|ed|led){SP}+)?{reversed_alternation(months)}(?![\w])"
+        ),
         date_after=re.compile(
             rf"(?:{SP}*{range_join}{SP}*\d{{1,2}})?(?:{day_suffix})?\.?{SP}*(?:(?:de|of|del|di){SP}+)?"
             rf"(?:{month_alt}(?![\w])|{month_prefix}{SP}*\d{{1,2}}(?!\d))"
         ),
-        month_number_before=re.compile(rf"(?:^|[^\w]){month_prefix}{SP}*\Z"),
+        month_number_before=Behind(rf"{SP}*{reversed_alternation(lang.month_number_prefixes)}(?![\w])"),
         numeric_date=re.compile(
             r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}([/.\-])\d{1,2}\1\d{2,4}(?!\d)|\d{1,2}/\d{4}(?!\d)"
         ),
@@ -179,20 +240,17 @@ def for_language(code: str) -> Patterns:
         time_after=re.compile(
             rf"(?:[.:h]\d{{2}}(?!\d)|{SP}*(?:{alternation(lang.time_after, 'i')})(?![\w])(?:{SP}*\d{{2}}(?!\d))?)"
         ),
-        reference_before=re.compile(
-            rf"(?:^|[^\w])(?i:{alternation(lang.reference_words)})"
-            rf"(?:(?:{SP}+(?:(?i:de|del|di|du|da|van|von){SP}+)?[A-ZÀ-ÖØ-ÞĐ][\w'’.\-]*){{1,3}},?)?{SP}*\Z"
+        reference_before=Behind(
+            rf"{SP}*(?:,?(?:[\w'’.\-]*[A-ZÀ-ÖØ-ÞĐ](?:{SP}+(?i:ed|led|id|ud|ad|nav|nov))?{SP}+){{1,3}})?"
+            rf"{reversed_alternation(lang.reference_words, 'i')}(?![\w])"
         ),
         year_cue=_words_then(lang.year_cues),
-        determiner_before=re.compile(
-            rf"(?:(?:^|[^\w])(?:{alternation(lang.determiners)})|{alternation(lang.possessives)})"
-            rf"(?:{SP}*|(?<=['’]))\Z"
+        determiner_before=Behind(
+            rf"{SP}*(?:{reversed_alternation(lang.determiners)}(?![\w])|{reversed_alternation(lang.possessives)})"
         ),
         ordinal_prefix=_words_then(lang.ordinal_prefixes),
         range_after=re.compile(rf"({SP}*(?:{range_join}){SP}*)(?=[\d$€£¥\w]|[-−]\d)"),
-        between_before=re.compile(
-            rf"(?:^|[^\w])({alternation([a for a, _ in lang.range_between])}){SP}*\Z"
-        ),
+        between_before=_words_then([a for a, _ in lang.range_between]),
         currency_lead=re.compile(
             rf"(?:{alternation(currency_prefixes)}|(?i:{alternation(lang.currency_words_any_case)})){SP}?(?=\d)"
         ),

@@ -9,6 +9,7 @@ language's data through `patterns`.
 from __future__ import annotations
 
 import contextlib
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ _CURRENCY_CHARS = set("$€£¥₫₹₩₽₺₪₴₦฿₿元")
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", text.lower()).strip()
+    return " ".join(text.lower().split())
 
 
 @dataclass
@@ -66,13 +67,23 @@ class Scanner:
         self.p: Patterns = patterns.for_language(code)
         self.lang: Language = self.p.lang
         self.published = published
+        self.rev_low, self.rev_text = self.low[::-1], text[::-1]
         self.index = context.TextIndex(text)
+        self.scopes = context.ScopeFinder(self.lang, published)
+
+    def _lb(self, pattern: patterns.Behind, end: int):
+        """`pattern` ending at `end` in the lower-cased text."""
+        return pattern.at(self.low, self.rev_low, end)
+
+    def _tb(self, pattern: patterns.Behind, end: int):
+        """`pattern` ending at `end` in the text as written."""
+        return pattern.at(self.text, self.rev_text, end)
 
     # -- the loop -------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
         found: list[_Number] = []
         skip_until = 0
-        for m in self.p.scan.finditer(self.low):
+        for m in self._candidates():
             if m.start() < skip_until:
                 continue
             try:
@@ -86,6 +97,29 @@ class Scanner:
         found = self._join_bounds(found)
         cue_years = [n.start for n in found if n.year]
         return [self._claim(n, cue_years) for n in found]
+
+    def _candidates(self):
+        """Candidate numbers in text order: two fast trigger scans (digits, number words), each
+        hit read by the full pattern anchored there."""
+        low, scan, p = self.low, self.p.scan, self.p
+        digit = p.digit_trigger.search(low)
+        word = p.word_trigger.search(low)
+        while digit or word:
+            if digit and (not word or digit.start() <= word.start()):
+                at, digit = digit.start(), p.digit_trigger.search(low, digit.end())
+            else:
+                at = word.start()
+                weak = self._lb(p.weak_before, at)
+                if weak:
+                    at = weak.start()  # "a million", "un milione"
+                word = p.word_trigger.search(low, word.end())
+            m = scan.match(low, at)
+            if m:
+                yield m
+                if digit and digit.start() < m.end():
+                    digit = p.digit_trigger.search(low, m.end())
+                if word and word.start() < m.end():
+                    word = p.word_trigger.search(low, m.end())
 
     def _join_bounds(self, found: list[_Number]) -> list[_Number]:
         """"more than 100 and fewer than 300": a lower and an upper bound joined make one range."""
@@ -136,7 +170,7 @@ class Scanner:
         prev = text[s - 1] if s else " "
         prev2 = text[s - 2] if s > 1 else " "
         start, currency = s, None
-        cm = p.currency_prefix.search(text, max(0, s - 10), s)
+        cm = self._tb(p.currency_prefix, s)
         if cm:
             symbol = cm.group(1) or cm.group(2)
             start = cm.start(1) if cm.group(1) else cm.start(2)
@@ -151,13 +185,14 @@ class Scanner:
             url = _URL_START.search(text, max(0, s - 300), s)
             if url:
                 raise _Skip(self._url_end(e))
-        for rx in (p.numeric_date, p.time_of_day):
-            dm = rx.match(text, s)
-            if dm and dm.end() >= e:
-                raise _Skip(dm.end())
-        ph = p.phone.match(text, s)
-        if ph and ph.end() > e and sum(ch.isdigit() for ch in ph.group()) >= 7:
-            raise _Skip(ph.end())
+        if _SEPARATED.match(text, s):  # only then can it be a date, a time or a phone number
+            for rx in (p.numeric_date, p.time_of_day):
+                dm = rx.match(text, s)
+                if dm and dm.end() >= e:
+                    raise _Skip(dm.end())
+            ph = p.phone.match(text, s)
+            if ph and ph.end() > e and sum(ch.isdigit() for ch in ph.group()) >= 7:
+                raise _Skip(ph.end())
 
         raw = text[s:e]
         parsed = numerals.parse_digits(raw, self.lang)
@@ -169,10 +204,10 @@ class Scanner:
         number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency)
         if start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
-        elif neg := p.negative_before.search(self.low, max(0, start - 12), start):
+        elif neg := self._lb(p.negative_before, start):
             number.start, number.negative, number.value = neg.start(1), True, -value
         self._not_a_date_or_time(number, s)
-        if p.reference_before.search(text, max(0, s - 60), s) and not p.unit.match(text, e):
+        if self._tb(p.reference_before, s) and not p.unit.match(text, e):
             m = re.compile(r"[\d\s.\-/]*\d").match(text, e)
             raise _Skip(m.end() if m else e)
         om = p.ordinal_suffix.match(text, e)
@@ -182,7 +217,7 @@ class Scanner:
                 raise _Skip(om.end())
             return number
         if self._year_like(number, raw, s, e) and not in_range:
-            if p.year_cue.search(self.low, max(0, start - 48), start):
+            if self._lb(p.year_cue, start):
                 number.year = True
                 return number
             end = self._year_range_end(e)
@@ -198,7 +233,7 @@ class Scanner:
         if self.text[s:om.end()].endswith(".") and om.group(0) == ".":
             # "13." is an ordinal only as "die 13. Ausgabe": after a determiner, before a word.
             nxt = self.text[om.end():om.end() + 2]
-            return bool(self.p.determiner_before.search(self.low, max(0, s - 16), s)) and nxt[:1] == " " \
+            return bool(self._lb(self.p.determiner_before, s)) and nxt[:1] == " " \
                 and nxt[1:].isalpha()
         return True
 
@@ -207,18 +242,22 @@ class Scanner:
         p, low, e = self.p, self.low, number.core_end
         value = number.value
         day_like = number.decimals == 0 and 1 <= value <= 31
-        dm = p.date_after.match(low, e)
-        if dm and day_like:
-            raise _Skip(dm.end())
-        if p.month_before.search(low, max(0, s - 24), s) and (day_like or 1000 <= value <= 2100):
-            rm = re.compile(r"\s*[-–]\s*\d{1,2}(?!\d)").match(low, e)
+        if day_like:
+            dm = p.date_after.match(low, e)
+            if dm:
+                raise _Skip(dm.end())
+        if (day_like or 1000 <= value <= 2100) and self._lb(p.month_before, s):
+            rm = _DAY_RANGE.match(low, e)
             raise _Skip(rm.end() if rm else e)
-        if p.month_number_before.search(low, max(0, s - 12), s) and day_like and value <= 12:
+        if day_like and value <= 12 and self._lb(p.month_number_before, s):
             raise _Skip(e)
-        before = low[max(0, s - 16):s].split()
-        if day_like and before and before[-1] in self.lang.day_prefixes:
-            rm = p.range_after.match(low, e)
-            raise _Skip(self._token_end(rm.end()) if rm else e)  # "ngày 20": a day
+        if day_like and self.lang.day_prefixes:
+            before = low[max(0, s - 16):s].split()
+            if before and before[-1] in self.lang.day_prefixes:
+                rm = p.range_after.match(low, e)
+                raise _Skip(self._token_end(rm.end()) if rm else e)  # "ngày 20": a day
+        if value > 24 and number.decimals != 2:
+            return  # neither an hour nor a clock time "15.30"
         raw = self.text[s:e]
         clock = re.fullmatch(r"(\d{1,2})[.:](\d{2})", raw)
         if (number.decimals == 0 and value <= 24) or (clock and int(clock[1]) <= 24 and int(clock[2]) < 60):
@@ -227,16 +266,16 @@ class Scanner:
                 raise _Skip(after.end())
         if p.unit.match(self.text, e):
             return
-        if number.decimals == 0 and value <= 24 and p.time_before.search(low, max(0, s - 16), s):
+        if number.decimals == 0 and value <= 24 and self._lb(p.time_before, s):
             nxt = _NEXT_WORD.match(self.text, e)
             if not nxt or re.split("['’]", nxt.group(1).lower())[0] in self.lang.stopwords \
-                        or p.time_before.search(low, e, nxt.end(1)):
+                        or self._lb(p.time_before, nxt.end(1)):
                 raise _Skip(self._time_range_end(e))
         raw = self.text[s:e]
         if re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
             hh, mm = int(raw[:-3]), int(raw[-2:])
             after = p.time_after.match(low, e)
-            if hh <= 24 and mm < 60 and (after or p.time_before.search(low, max(0, s - 16), s)):
+            if hh <= 24 and mm < 60 and (after or self._lb(p.time_before, s)):
                 raise _Skip(after.end() if after else e)
         if e < len(low) and low[e] == "/" and re.match(r"/\d{1,2}(?!\d)", low[e:]) and day_like:
             raise _Skip(e + 3)
@@ -244,7 +283,7 @@ class Scanner:
     def _time_range_end(self, e: int) -> int:
         """The end of "9 alle 18", "9 to 17": a second time after a time word or a joiner."""
         m = re.compile(r"[^\S\n]*[\w'’]+[^\S\n]*\d{1,2}(?:[.:]\d{2})?(?!\d)").match(self.low, e)
-        if m and (self.p.time_before.search(self.low, e, m.end() - len(m.group().rsplit(None, 1)[-1]))
+        if m and (self._lb(self.p.time_before, m.end() - len(m.group().rsplit(None, 1)[-1]))
                   or self.p.range_after.match(self.low, e)):
             return m.end()
         return e
@@ -295,7 +334,7 @@ class Scanner:
             s = low.index(units[1], s + len(units[0]))
             units, tokens = units[1:], tokens[1:]
         first = units[0]
-        om = self.p.ordinal_prefix.search(low, max(0, s - 16), s)
+        om = self._lb(self.p.ordinal_prefix, s)
         if om:
             parsed = numerals.parse_words(units, lang)
             if parsed is None:
@@ -303,7 +342,7 @@ class Scanner:
             value, used = parsed
             end = self._end_of_words(s, used) if used < len(units) else e
             return self._prefixed_ordinal(_Number(start=s, core_end=end, end=end, value=value, words=True), om)
-        negative = self.p.negative_before.search(low, max(0, s - 12), s)
+        negative = self._lb(self.p.negative_before, s)
         if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or
                                 (first in lang.weak and not negative)):
             return None
@@ -336,7 +375,7 @@ class Scanner:
 
     def _bounded(self, s: int) -> bool:
         """A qualifier such as "no less than" right before `s`."""
-        return bool(self.p.qualifier_before.search(self.low, max(0, s - 48), s))
+        return bool(self._lb(self.p.qualifier_before, s))
 
     def _ambiguous_ok(self, word: str, s: int, e: int) -> bool:
         rules = self.lang.ambiguous[word]
@@ -383,7 +422,7 @@ class Scanner:
             value = sum(parts) if all(parts) else None
         if not value or value == 1:
             return None
-        if not self.p.determiner_before.search(low, max(0, s - 16), s):
+        if not self._lb(self.p.determiner_before, s):
             return None
         nxt = _NEXT_WORD.match(self.text, e)
         if nxt and nxt.group(1).lower() in lang.ordinal_excluded_nouns:
@@ -397,7 +436,7 @@ class Scanner:
         if number.ordinal:
             return
         if not number.words:
-            om = p.ordinal_prefix.search(self.low, max(0, number.start - 16), number.start)
+            om = self._lb(p.ordinal_prefix, number.start)
             if om and not number.currency and number.decimals == 0:
                 self._prefixed_ordinal(number, om)
                 return
@@ -453,7 +492,7 @@ class Scanner:
         """A plain number after a reference word ("page 12"), a name ("FTSE 100", "via Roma
         25") or before a street name is a label, not a claim."""
         s, e, _low = number.start, number.core_end, self.low
-        if self.p.reference_before.search(self.text, max(0, s - 60), s):
+        if self._tb(self.p.reference_before, s):
             m = re.compile(r"[\d\s.\-/]*\d").match(self.text, e)
             raise _Skip(m.end() if m else e)
         raw = self.text[s:e]
@@ -493,7 +532,7 @@ class Scanner:
         if not rm:
             return
         joiner = _key(rm.group(1))
-        opening = p.between_before.search(low, max(0, number.start - 24), number.start)
+        opening = self._lb(p.between_before, number.start)
         pairs = {a: b for a, b in self.lang.range_between}
         if opening:
             if pairs.get(_key(opening.group(1))) != joiner and joiner not in self.lang.range_joiners:
@@ -550,8 +589,8 @@ class Scanner:
             return
         p, low = self.p, self.low
         window_start = max(0, number.start - 48)
-        if not p.not_qualifier.search(low, window_start, number.start):
-            qm = p.qualifier_before.search(low, window_start, number.start)
+        if not self._lb(p.not_qualifier, number.start):
+            qm = self._lb(p.qualifier_before, number.start)
             if qm:
                 group = 1 if qm.group(1) else 2
                 phrase = _key(qm.group(group))
@@ -578,8 +617,9 @@ class Scanner:
         if kind == Kind.YEAR:
             scope = Scope()
         else:
-            cues = {y - s_start for y in cue_years if s_start <= y < s_end}
-            scope = context.scope_of(sentence, n.start - s_start, lang, self.published, cues)
+            lo, hi = bisect.bisect_left(cue_years, s_start), bisect.bisect_left(cue_years, s_end)
+            cues = {y - s_start for y in cue_years[lo:hi]}
+            scope = self.scopes.scope(sentence, s_start, n.start - s_start, cues)
         line, column = self.index.line_col(n.start)
         return Claim(
             text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier,
@@ -589,6 +629,8 @@ class Scanner:
         )
 
 
+_SEPARATED = re.compile(r"\d+[ /.:\-(]\(?\d")
+_DAY_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}(?!\d)")
 _URL_START = re.compile(r"(?:https?://|www\.|\w@)\S*\Z")
 _LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 _UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST, Qualifier.UP_TO}
