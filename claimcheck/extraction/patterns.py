@@ -138,7 +138,7 @@ def reversed_alternation(words, flags: str = "") -> str:
 class _Behind:
     """The match of a `Behind` pattern, with spans and groups in the original text."""
 
-    __slots__ = ("_m", "_text", "_end")
+    __slots__ = ("_end", "_m", "_text")
 
     def __init__(self, m: re.Match, text: str, end: int):
         self._m, self._text, self._end = m, text, end

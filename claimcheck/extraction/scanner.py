@@ -8,8 +8,8 @@ language's data through `patterns`.
 
 from __future__ import annotations
 
-import contextlib
 import bisect
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -588,7 +588,6 @@ class Scanner:
         if number.qualifier == Qualifier.RANGE:
             return
         p, low = self.p, self.low
-        window_start = max(0, number.start - 48)
         if not self._lb(p.not_qualifier, number.start):
             qm = self._lb(p.qualifier_before, number.start)
             if qm:
