@@ -83,6 +83,7 @@ class Claim:
     lang: str = ""
     scope: Scope = field(default_factory=Scope)
     qualifier_text: str = ""
+    precision: float = 0.0  # the rounding step the written number implies ("290,000": 10000)
     doc: str | None = None
     id: str = ""
     topic: str | None = None

@@ -47,6 +47,8 @@ class _Number:
     qualifier: Qualifier = Qualifier.EXACT
     qualifier_text: str = ""
     qualifier_start: int = -1
+    core_value: float = 0.0  # the number as written, before scale words
+    step: float = 1.0  # the written precision of core_value
     low: float | None = None
     high: float | None = None
     notes: list[str] = field(default_factory=list)
@@ -201,7 +203,8 @@ class Scanner:
         value, decimals = parsed
         if prev == "." and not prev2.isalnum() and raw.isdigit() and start == s:
             start, value, decimals = s - 1, float("0." + raw), len(raw)  # ".25"
-        number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency)
+        number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency,
+                         core_value=value, step=_written_step(raw, decimals))
         if start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
         elif neg := self._lb(p.negative_before, start):
@@ -351,7 +354,7 @@ class Scanner:
         if len(units) == 1 and first in lang.ambiguous and not self._ambiguous_ok(first, s, e):
             return None
         nxt = _NEXT_WORD.match(self.text, e)
-        lone = nxt is None or nxt.group(0).lstrip()[:1].isdigit()
+        lone = (nxt is None or nxt.group(0).lstrip()[:1].isdigit()) and units[-1] not in lang.scales
         if lone and not (in_range or negative or self.p.hyphen_unit.match(self.text, e) or self._bounded(s)):
             return None  # a lone number word needs the thing it counts after it, or a bound before it
         if len(units) == 1 and lang.capitalised_next_is_name and nxt and nxt.group(1)[0].isupper():
@@ -364,7 +367,8 @@ class Scanner:
             if used == 1 and (units[0] in lang.weak or units[0] in lang.compound_only or units[0] in lang.fractions):
                 return None
             e = self._end_of_words(s, used)
-        number = _Number(start=s, core_end=e, end=e, value=value, words=True)
+        number = _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value,
+                         step=_written_step(str(int(value)), 0) if value == int(value) else 0.1)
         number.scaled = units[used - 1] in lang.scales
         if negative:
             number.start, number.negative, number.value = negative.start(1), True, -value
@@ -620,8 +624,9 @@ class Scanner:
             cues = {y - s_start for y in cue_years[lo:hi]}
             scope = self.scopes.scope(sentence, s_start, n.start - s_start, cues)
         line, column = self.index.line_col(n.start)
+        precision = n.step * abs(value / n.core_value) if n.core_value else n.step
         return Claim(
-            text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier,
+            text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier, precision=precision,
             low=low, high=high, start=n.start, end=n.end, object=obj, sentence=sentence,
             sentence_start=s_start, line=line, column=column, lang=lang.code, scope=scope,
             qualifier_text=n.qualifier_text,
@@ -641,6 +646,15 @@ def _unscaled(text: str, n: _Number, lang: Language) -> float:
     raw = text[n.start:n.core_end].lstrip("-−")
     parsed = numerals.parse_digits(raw, lang) if raw[:1].isdigit() else None
     return parsed[0] if parsed and parsed[0] else (n.value or 1.0)
+
+
+def _written_step(raw: str, decimals: int) -> float:
+    """The rounding step of a number as written: "290,000" -> 10000, "1,1" -> 0.1, "27" -> 1."""
+    if decimals:
+        return 10.0 ** -decimals
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
 
 
 def _kind_and_unit(n: _Number) -> tuple[Kind, str | None]:

@@ -38,7 +38,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "start": claim.start, "end": claim.end, "text": claim.text, "sentence": claim.sentence,
         "kind": str(claim.kind), "value": claim.value, "unit": claim.unit,
         "qualifier": str(claim.qualifier), "qualifier_text": claim.qualifier_text or None,
-        "low": claim.low, "high": claim.high, "object": claim.object,
+        "low": claim.low, "high": claim.high, "precision": claim.precision, "object": claim.object,
         "scope": claim.scope.to_dict(), "topic": claim.topic,
     }
 
