@@ -144,7 +144,8 @@ def check(paths: tuple[str, ...], json_file: str | None, fmt: str, fail_on: str,
     report = run_check(list(paths), options)
     if json_file:
         _write(json_file, json_report.render(report))
-    click.echo(json_report.render(report) if fmt == "json" else text_report.render(report), nl=False)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(json_report.render(report) if fmt == "json" else text_report.render(report, color), nl=False)
     for problem in report.errors:
         _fail(str(problem))
     sys.exit(gate.exit_code(report, fail_on))

@@ -28,7 +28,7 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None) -
         paths = [paths]
     load = documents.LoadOptions(lang=options.lang, published=options.published, patterns=options.patterns,
                                  max_bytes=options.max_bytes, encoding=options.encoding)
-    docs, problems, _ = documents.load(list(paths), load)
+    docs, problems, _ = documents.load(sorted(paths, key=lambda p: (p == "-", p)), load)
     claims: list[Claim] = []
     for doc in docs:
         try:
@@ -42,5 +42,13 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None) -
 
 
 def check(paths: list[str] | str, options: CheckOptions | None = None) -> Report:
-    """Read every article under `paths`, extract its claims and compare them."""
-    return extract_paths(paths, options)
+    """Read every article under `paths`, extract its claims, link the ones that measure the same
+    thing into topics, and report the topics whose values disagree."""
+    from . import checks, graph
+
+    extracted = extract_paths(paths, options)
+    claims = list(extracted.claims)
+    claim_graph = graph.build(claims, list(extracted.documents))
+    claims = [replace(c, topic=claim_graph.topic_of.get(i)) for i, c in enumerate(claims)]
+    findings = checks.run(claims, list(extracted.documents), claim_graph)
+    return replace(extracted, claims=tuple(claims), topics=tuple(claim_graph.topics), findings=tuple(findings))

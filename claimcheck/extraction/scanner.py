@@ -509,6 +509,10 @@ class Scanner:
         street = self.p.street_after.match(self.text, e)
         if street:
             raise _Skip(street.end())
+        if _POSTCODE_BEFORE.search(self.text, max(0, s - 12), s) and raw.isdigit() and 4 <= len(raw) <= 5:
+            nxt = _NEXT_WORD.match(self.text, e)
+            if nxt and nxt.group(1)[0].isupper():
+                raise _Skip(e)  # "Kajgade 41, 7100 Aldvik": a postcode after a street number
 
     def _currency_at(self, pos: int) -> bool:
         um = self.p.unit.match(self.text, pos)
@@ -633,6 +637,7 @@ class Scanner:
         )
 
 
+_POSTCODE_BEFORE = re.compile(r"\d+[a-zA-Z]?,[ \u00a0]*\Z")
 _SEPARATED = re.compile(r"\d+[ /.:\-(]\(?\d")
 _DAY_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}(?!\d)")
 _URL_START = re.compile(r"(?:https?://|www\.|\w@)\S*\Z")

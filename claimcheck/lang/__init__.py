@@ -63,6 +63,7 @@ class Language:
     range_joiners: tuple[str, ...]
     bound_joiners: frozenset[str]
     negative_words: tuple[str, ...]
+    conversion_joiners: tuple[str, ...]
     qualifier_symbols: dict[str, str]
     change_words: frozenset[str]
     currency_words: dict[str, str]
@@ -281,6 +282,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         range_joiners=tuple(c.get("ranges.joiners", list, [])),
         bound_joiners=frozenset(c.words("ranges.bound_joiners")),
         negative_words=c.words("numbers.negative_words"),
+        conversion_joiners=c.words("numbers.conversion_joiners"),
         qualifier_symbols=dict(common.get("qualifier_symbols", {})),
         change_words=frozenset(c.words("ranges.change_words")),
         currency_words=currency_words,
@@ -313,3 +315,24 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
 
 def _time_units(dims: dict[str, tuple[str, float]]) -> set[str]:
     return {unit for unit, (dim, _) in dims.items() if dim == "time"}
+
+
+@functools.cache
+def concepts(code: str) -> dict[str, tuple[str, ...]]:
+    """The measured-concept words of a language: concept id -> surface forms (lower case).
+    Languages without a concept file get an empty lexicon (linking then leans on names,
+    context and values)."""
+    name = f"{code}.toml"
+    path = resources.files(__package__).joinpath("concepts", name)
+    if not path.is_file():
+        return {}
+    data = _parse(f"concepts/{name}", path.read_text(encoding="utf-8"))
+    table = data.get("concepts")
+    if not isinstance(table, dict):
+        raise LanguageDataError(f"concepts/{name}: missing [concepts] table")
+    out: dict[str, tuple[str, ...]] = {}
+    for concept, forms in table.items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise LanguageDataError(f"concepts/{name}: {concept}: expected a list of words")
+        out[concept] = tuple(f.strip().lower() for f in forms)
+    return out

@@ -1,0 +1,161 @@
+"""Findings: every topic's claims compared pairwise, each disagreement reported by its rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import defaultdict
+
+from ..graph import ClaimGraph
+from ..graph.linking import Evidence
+from ..model import Claim, Document, Finding, Severity, Verdict
+from . import compare, conflicting_values, conversion_mismatch, divergent_values, scope_differs
+from .rule import Rule
+
+RULES: tuple[Rule, ...] = (
+    conflicting_values.RULE, divergent_values.RULE, scope_differs.RULE, conversion_mismatch.RULE,
+)
+BY_VERDICT = {r.verdict: r for r in RULES if r is not conversion_mismatch.RULE}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def document_year(doc: Document) -> int | None:
+    """The year an article is about when a claim does not say: its publication year, else a
+    single year named in its title."""
+    if doc.published:
+        return doc.published.year
+    years = set(_YEAR.findall(doc.title or ""))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> list[Finding]:
+    docs = {d.id: d for d in documents}
+    years = {d.id: document_year(d) for d in documents}
+    found: list[tuple[Rule, int, int, compare.Comparison, str]] = []
+    for topic in graph.topics:
+        members = graph.members[topic.id]
+        pairs = []
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                ca, cb = claims[a], claims[b]
+                if ca.doc == cb.doc and ca.sentence_start == cb.sentence_start and not _conversion(graph, a, b):
+                    continue
+                result = compare.compare(
+                    ca, cb, _date(docs, ca), _date(docs, cb),
+                    ca.scope.year if ca.scope.year is not None else years.get(ca.doc or ""),
+                    cb.scope.year if cb.scope.year is not None else years.get(cb.doc or ""),
+                )
+                if result is None or result.verdict == Verdict.CONSISTENT:
+                    continue
+                rule = conversion_mismatch.RULE if _conversion(graph, a, b) else BY_VERDICT[result.verdict]
+                pairs.append((rule, a, b, result))
+        # Report the clearest disagreements first; a claim is reported once per rule and topic.
+        pairs.sort(key=lambda p: (SEVERITY_ORDER[p[0].severity], -min(p[3].ratio, 1e12), p[1], p[2]))
+        used: dict[str, set[int]] = defaultdict(set)
+        for rule, a, b, result in pairs:
+            if a in used[rule.name] or b in used[rule.name]:
+                continue
+            used[rule.name] |= {a, b}
+            found.append((rule, a, b, result, topic.id))
+
+    findings = []
+    topic_keys = {t.id: t.key for t in graph.topics}
+    for rule, a, b, result, topic_id in found:
+        ca, cb = claims[a], claims[b]
+        evidence = _evidence(graph, a, b)
+        findings.append(Finding(
+            id="", rule=rule.name, verdict=rule.verdict, severity=rule.severity, topic=topic_id,
+            claims=(ca.id, cb.id), confidence=_confidence(rule, result, evidence),
+            message=_message(ca, cb, result, docs), explanation=_explanation(ca, cb, result, evidence, docs),
+            fingerprint=fingerprint(rule.name, topic_keys.get(topic_id, ""), [ca, cb], docs),
+        ))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -f.confidence, f.fingerprint))
+    return [_with_id(f, n) for n, f in enumerate(findings, 1)]
+
+
+def _with_id(f: Finding, n: int) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, id=f"f{n}")
+
+
+def _date(docs: dict[str, Document], claim: Claim) -> dt.date | None:
+    doc = docs.get(claim.doc or "")
+    return doc.published if doc else None
+
+
+def _conversion(graph: ClaimGraph, a: int, b: int) -> bool:
+    evidence = graph.edges.get((a, b) if a < b else (b, a))
+    return bool(evidence and evidence.conversion)
+
+
+def _evidence(graph: ClaimGraph, a: int, b: int) -> Evidence | None:
+    direct = graph.edges.get((a, b) if a < b else (b, a))
+    if direct:
+        return direct
+    around = [e for (x, y), e in graph.edges.items() if x in (a, b) or y in (a, b)]
+    return max(around, key=lambda e: e.weight) if around else None
+
+
+def _confidence(rule: Rule, result: compare.Comparison, evidence: Evidence | None) -> float:
+    link = evidence.weight if evidence else 0.5
+    if rule.verdict == Verdict.CONFLICT:
+        clarity = 0.7 + 0.3 * min(1.0, math.log10(max(result.ratio, 1.0)))
+    elif rule.verdict == Verdict.DIVERGENT:
+        clarity = min(0.9, 0.55 + 0.1 * math.log2(max(result.ratio, 1.0)))
+    else:
+        clarity = 0.5
+    return round(min(1.0, link * 0.6 + 0.4) * clarity, 2)
+
+
+def _where(claim: Claim, docs: dict[str, Document]) -> str:
+    from ..report.json import display_path
+
+    doc = docs.get(claim.doc or "")
+    return f"{display_path(doc.path) if doc else '?'}:{claim.line}"
+
+
+def describe_value(claim: Claim) -> str:
+    """A claim's value in words that keep its qualifier: "more than 60,000", "€4.2 million"."""
+    words = {"more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
+             "at_most": "at most ", "up_to": "up to ", "approx": "about "}
+    if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
+        body = f"{_num(claim.low)} to {_num(claim.high)}"
+    else:
+        body = _num(claim.value)
+    unit = f" {claim.unit}" if claim.unit else ""
+    return f"{words.get(str(claim.qualifier), '')}{body}{unit}"
+
+
+def _num(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}" if abs(value) >= 1 else f"{value:.4g}"
+
+
+def _message(a: Claim, b: Claim, result: compare.Comparison, docs: dict[str, Document]) -> str:
+    times = f" ({result.ratio:.1f}×)" if math.isfinite(result.ratio) and result.ratio >= 1.05 else ""
+    return f"{describe_value(a)} vs {describe_value(b)}{times}: {result.detail}"
+
+
+def _explanation(a: Claim, b: Claim, result: compare.Comparison, evidence: Evidence | None,
+                 docs: dict[str, Document]) -> str:
+    why = evidence.describe() if evidence else "they sit in the same topic"
+    return (f"Linked because {why}. \"{a.text}\" ({_where(a, docs)}) and \"{b.text}\" ({_where(b, docs)}): "
+            f"{result.detail}.")
+
+
+def fingerprint(rule: str, topic_key: str, claims: list[Claim], docs: dict[str, Document]) -> str:
+    """Stable across edits elsewhere in the files: the rule, the topic key, the documents and
+    the normalised values, never line numbers or offsets."""
+    from ..report.json import display_path
+
+    parts = sorted(
+        f"{display_path(docs[c.doc].path) if c.doc in docs else ''}|{c.kind}|{c.unit}|{c.qualifier}|{c.value:.6g}"
+        for c in claims
+    )
+    digest = hashlib.sha256("\n".join([rule, topic_key, *parts]).encode("utf-8")).hexdigest()
+    return digest[:20]

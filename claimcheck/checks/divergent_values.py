@@ -1,0 +1,17 @@
+"""CC002 divergent-values: bounds that can both hold but differ so much that one misleads."""
+
+from ..model import Severity, Verdict
+from .rule import Rule
+
+RULE = Rule(
+    code="CC002",
+    name="divergent-values",
+    verdict=Verdict.DIVERGENT,
+    severity=Severity.WARNING,
+    summary="Two bounds for the same thing are compatible but far apart.",
+    help=(
+        "\"More than 60,000\" and \"more than 10,000\" can both be true, but a reader of the second is "
+        "misled by a factor of six. Usually one translation dropped or added a digit."
+    ),
+    examples=(("it: \"più di 60.000 punti\"", "en: \"more than 10,000 stations\""),),
+)

@@ -1,0 +1,136 @@
+"""The claim graph: claims are nodes, weighted edges join claims that measure the same thing,
+and topics are the communities of that graph (networkx)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import functools
+import re
+
+import networkx as nx
+
+from .. import lang as langdata
+from ..model import Claim, Document, Kind, Topic
+from .features import Features, extract_features, fold
+from .linking import LINK_THRESHOLD, Evidence, Scorer, candidate_pairs
+
+__all__ = ["ClaimGraph", "build"]
+
+MAX_TOPIC = 60
+
+
+@dataclass
+class ClaimGraph:
+    """Topics over a list of claims (by index), and the evidence on every kept edge."""
+
+    topics: list[Topic]
+    topic_of: dict[int, str]
+    edges: dict[tuple[int, int], Evidence]
+    features: list[Features]
+    pairs_compared: int
+    members: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _canonical(claims: list[Claim], docs: dict[str, Document]) -> list[int]:
+    """Claim indices in an order that does not depend on the order of the inputs."""
+    return sorted(range(len(claims)), key=lambda i: (docs[claims[i].doc].path if claims[i].doc in docs else "",
+                                                      claims[i].start))
+
+
+def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
+    docs = {d.id: d for d in documents}
+    features = [extract_features(i, c, docs.get(c.doc or "")) for i, c in enumerate(claims)]
+    values = [_comparable_value(c) for c in claims]
+    pairs = candidate_pairs(features, values)
+    scorer = Scorer(features)
+    graph = nx.Graph()
+    order = _canonical(claims, docs)
+    graph.add_nodes_from(order)
+    edges: dict[tuple[int, int], Evidence] = {}
+    for a, b in pairs:
+        same = _same_value(claims[a], claims[b])
+        evidence = scorer.score(features[a], features[b], same)
+        if evidence.weight >= LINK_THRESHOLD:
+            edges[(a, b)] = evidence
+    for a, b in written_conversions(claims):
+        edges[(a, b)] = Evidence(1.0, (), (), (), (), False, conversion=True)
+    rank = {index: position for position, index in enumerate(order)}
+    for (a, b) in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]])):
+        graph.add_edge(a, b, weight=edges[(a, b)].weight)
+
+    groups: list[list[int]] = []
+    for component in nx.connected_components(graph):
+        if len(component) < 2:
+            continue
+        nodes = sorted(component, key=rank.__getitem__)
+        if len(nodes) <= MAX_TOPIC:
+            groups.append(nodes)
+            continue
+        sub = graph.subgraph(nodes)
+        for community in nx.community.louvain_communities(sub, weight="weight", seed=7):
+            if len(community) > 1:
+                groups.append(sorted(community, key=rank.__getitem__))
+    groups.sort(key=lambda g: rank[g[0]])
+
+    topics, topic_of, members = [], {}, {}
+    for n, group in enumerate(groups, 1):
+        topic_id = f"t{n}"
+        label, key = _label(group, claims, features)
+        topics.append(Topic(id=topic_id, label=label, claims=tuple(claims[i].id for i in group), key=key))
+        members[topic_id] = group
+        for i in group:
+            topic_of[i] = topic_id
+    return ClaimGraph(topics=topics, topic_of=topic_of, edges=edges, features=features,
+                      pairs_compared=len(pairs), members=members)
+
+
+def written_conversions(claims: list[Claim]) -> list[tuple[int, int]]:
+    """Pairs like "200 miliardi di yuan (28,28 miliardi di dollari)": an amount followed in its
+    sentence by the same amount in another currency, in brackets or after "or"."""
+    pairs = []
+    for i in range(len(claims) - 1):
+        a, b = claims[i], claims[i + 1]
+        if a.kind != Kind.CURRENCY or b.kind != Kind.CURRENCY or a.unit == b.unit or a.doc != b.doc:
+            continue
+        if a.sentence_start != b.sentence_start or not 0 <= b.start - a.end <= 40:
+            continue
+        between = a.sentence[a.end - a.sentence_start:b.start - a.sentence_start]
+        if _conversion_joiner(a.lang).match(between):
+            pairs.append((i, i + 1))
+    return pairs
+
+
+@functools.cache
+def _conversion_joiner(code: str) -> re.Pattern:
+    words = langdata.get(code or "en").conversion_joiners
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"\s*,?\s*(?:[(\[]|[–—-]\s|(?:{alternation})(?![\w]))[^.;:()]{{0,24}}$", re.I)
+
+
+def _comparable_value(claim: Claim) -> float:
+    return claim.value
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    if a.unit != b.unit:
+        return False
+    hi = max(abs(a.value), abs(b.value))
+    return hi == 0 or abs(a.value - b.value) <= max(a.precision, b.precision, 1e-9 * hi) / 2 + 1e-9 * hi
+
+
+def _label(group: list[int], claims: list[Claim], features: list[Features]) -> tuple[str, str]:
+    """A readable label and a stable key: the commonest concept and name of the topic."""
+    concepts = Counter(c for i in group for c in features[i].object_concepts)
+    if not concepts:
+        concepts = Counter(c for i in group for c in features[i].context_concepts)
+    names = Counter(n for i in group for n in features[i].names)
+    concept = concepts.most_common(1)[0][0] if concepts else ""
+    name = names.most_common(1)[0][0] if names and names.most_common(1)[0][1] > 1 else ""
+    objects = Counter(fold(claims[i].object) for i in group if claims[i].object)
+    words = concept.replace("_", " ") if concept else (objects.most_common(1)[0][0] if objects else "")
+    kind = str(claims[group[0]].kind)
+    label = " ".join(part for part in (words or kind, f"({name.title()})" if name else "") if part)
+    key = "|".join((kind, concept or words, name))
+    return label, key

@@ -1,0 +1,118 @@
+"""What each claim offers as evidence of what it measures: its dimension, concepts, names,
+cognate keys of its words, the other numbers around it, and its time scope."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .. import lang as langdata
+from ..model import Claim, Document, Kind
+
+CONTEXT_CHARS = 140
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_NAME = re.compile(r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*|[a-z]+[A-Z][\w]*)(?:[ \u00a0](?:[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*|for|of|de|di|del|und|van|da))*")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,:/]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\n]\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Linking evidence of one claim."""
+
+    index: int
+    doc: str
+    dimension: str
+    object_concepts: frozenset[str]
+    context_concepts: frozenset[str]
+    names: frozenset[str]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    scope_year: int | None
+    sentence_key: tuple[str, int]
+
+
+def dimension(claim: Claim) -> str:
+    """What a claim's value can be compared with: counts with counts, money with money..."""
+    kind = claim.kind
+    if kind in (Kind.COUNT, Kind.NUMBER):
+        return "count"
+    if kind == Kind.PERCENT:
+        return "pp" if claim.unit == "pp" else "percent"
+    if kind == Kind.CURRENCY:
+        return "money"
+    if kind == Kind.DURATION:
+        return "time"
+    if kind == Kind.QUANTITY:
+        dims = langdata.get(claim.lang or "en").dimensions
+        return dims.get(claim.unit or "", (claim.unit or "quantity", 1.0))[0]
+    return str(kind)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Thương" -> "thuong", "città" -> "citta"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A cheap cognate key: the folded word cut to five letters ("consumatori", "consumers",
+    "consumidores" all give "consu")."""
+    folded = fold(word)
+    return folded[:5]
+
+
+@functools.cache
+def _concept_pattern(code: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    forms: dict[str, str] = {}
+    for concept, words in langdata.concepts(code).items():
+        for word in words:
+            forms.setdefault(word, concept)
+    if not forms:
+        return None, forms
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0\-]+")
+                           for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), forms
+
+
+def concepts_in(text: str, code: str) -> set[str]:
+    pattern, forms = _concept_pattern(code)
+    if pattern is None:
+        return set()
+    found = set()
+    for m in pattern.finditer(text.lower()):
+        key = " ".join(m.group().replace("-", " ").split())
+        concept = forms.get(key) or forms.get(m.group())
+        if concept:
+            found.add(concept)
+    return found
+
+
+def extract_features(index: int, claim: Claim, doc: Document | None) -> Features:
+    code = claim.lang or (doc.lang if doc else "en")
+    language = langdata.get(code)
+    sentence = claim.sentence
+    at = claim.start - claim.sentence_start
+    lo, hi = max(0, at - CONTEXT_CHARS), min(len(sentence), at + len(claim.text) + CONTEXT_CHARS)
+    window = sentence[lo:at] + " " + sentence[at + len(claim.text):hi]
+    object_concepts = concepts_in(claim.object, code) if claim.object else set()
+    context_concepts = concepts_in(window, code) - object_concepts
+    stop = language.stopwords
+    stems = {stem(w) for w in _WORD.findall(claim.object + " " + window)
+             if len(w) >= 4 and w.lower() not in stop}
+    names = set()
+    for m in _NAME.finditer(sentence):
+        if _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]) and " " not in m.group():
+            continue  # a capitalised first word is no sign of a name
+        name = fold(m.group())
+        if name.split()[0] not in stop and len(name) > 1:
+            names.add(name)
+    numbers = {m.group() for m in _NUMBER_TOKEN.finditer(sentence) if not (at <= m.start() < at + len(claim.text))}
+    return Features(
+        index=index, doc=claim.doc or "", dimension=dimension(claim),
+        object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
+        names=frozenset(names), stems=frozenset(stems), numbers=frozenset(numbers),
+        scope_year=claim.scope.year, sentence_key=(claim.doc or "", claim.sentence_start),
+    )
