@@ -3,11 +3,10 @@ and topics are the communities of that graph (networkx)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
 import functools
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 import networkx as nx
 

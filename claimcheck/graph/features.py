@@ -13,7 +13,8 @@ from ..model import Claim, Document, Kind
 
 CONTEXT_CHARS = 140
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_NAME = re.compile(r"(?<![\w])(?:[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*|[a-z]+[A-Z][\w]*)(?:[ \u00a0](?:[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*|for|of|de|di|del|und|van|da))*")
+_CAP = r"[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*"
+_NAME = re.compile(rf"(?<![\w])(?:{_CAP}|[a-z]+[A-Z]\w*)(?:[ \u00a0](?:{_CAP}|for|of|de|di|del|und|van|da))*")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,:/]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\n]\s*)$")
 

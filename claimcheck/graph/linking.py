@@ -58,7 +58,7 @@ def value_key(value: float) -> str | None:
     """The value to two significant digits: equal figures written differently meet here."""
     if value == 0 or not math.isfinite(value):
         return None
-    digits = 1 - int(math.floor(math.log10(abs(value))))
+    digits = 1 - math.floor(math.log10(abs(value)))
     return f"{round(value, digits):.6g}"
 
 
