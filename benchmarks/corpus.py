@@ -206,11 +206,13 @@ def build_language(code: str, pool: Pool, target: int, seed: int) -> tuple[list[
         "case_sentences": len(pool.sentences) if use_sentences else 0,
         "case_source_bytes": sentence_bytes if use_sentences else 0,
         "share_from_case_sentences": round(from_sentences / max(1, from_articles + from_sentences), 3),
+        "article_digits_per_kb": density("\n".join(pool.paragraphs))["digits_per_kb"] if pool.paragraphs else None,
+        "case_digits_per_kb": density(" ".join(pool.sentences))["digits_per_kb"] if use_sentences else None,
     }
 
 
 def density(text: str) -> dict:
-    size = len(text.encode())
+    size = max(1, len(text.encode()))
     return {
         "bytes": size,
         "mb": round(size / 1e6, 3),
@@ -264,13 +266,16 @@ def articles(code: str, out: pathlib.Path = CACHE) -> list[str]:
 
 
 def describe(manifest: dict) -> str:
-    rows = ["| lang | MB | articles | digits/KB | numbers/KB | from case sentences | article files (KB) |",
+    rows = ["| lang | MB | articles | digits/KB | numbers/KB | from case sentences | from article files |",
             "|---|---:|---:|---:|---:|---:|---|"]
     for code, v in manifest["languages"].items():
-        files = ", ".join(f"{pathlib.Path(f['path']).name} ({f['bytes'] / 1000:.1f})" for f in v["article_files"])
-        rows.append(f"| {code} | {v['mb']:.2f} | {v['articles']} | {v['digits_per_kb']:.1f} | {v['numbers_per_kb']:.2f} "
-                    f"| {v['share_from_case_sentences']:.0%} ({v['case_sentences']} sentences) | {files or '-'} |")
-    rows.append(f"\nTotal {manifest['total_mb']:.2f} MB, seed {manifest['seed']}, fingerprint {manifest['fingerprint']}.")
+        kb = sum(f["bytes"] for f in v["article_files"]) / 1000
+        files = f"{len(v['article_files'])} files, {kb:.1f} KB" if v["article_files"] else ""
+        rows.append(f"| {code} | {v['mb']:.2f} | {v['articles']} | {v['digits_per_kb']:.1f} "
+                    f"| {v['numbers_per_kb']:.2f} | {v['share_from_case_sentences']:.0%} ({v['case_sentences']} "
+                    f"sentences) | {files or '-'} |")
+    rows.append(f"\nTotal {manifest['total_mb']:.2f} MB, seed {manifest['seed']}, "
+                f"fingerprint {manifest['fingerprint']}.")
     return "\n".join(rows)
 
 
@@ -278,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=pathlib.Path, default=CACHE, help="where to write the corpus (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--mb", type=float, default=TARGET_BYTES / 1e6, help="size per language in MB (default: %(default)s)")
+    ap.add_argument("--mb", type=float, default=TARGET_BYTES / 1e6,
+                    help="size per language in MB (default: %(default)s)")
     ap.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     ap.add_argument("--json", type=pathlib.Path, help="also write the manifest here")
     args = ap.parse_args(argv)

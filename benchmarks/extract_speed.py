@@ -103,8 +103,8 @@ def bench_quantulum(kb: int, runs: int) -> dict:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "Classifier dependencies not installed": see the docs
-        from quantulum3 import parser
         import quantulum3
+        from quantulum3 import parser
 
         articles = english_slice(kb)
         mb = _mb(articles)
@@ -158,9 +158,20 @@ def bench_startup(repeats: int = 5) -> list[dict]:
     return rows
 
 
+def source() -> dict:
+    """The commit measured, and whether claimcheck/ had changes not yet committed."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    changed = [line[3:] for line in git("status", "--porcelain", "--", "claimcheck").splitlines()]
+    return {"commit": git("rev-parse", "--short", "HEAD") or None, "uncommitted_in_claimcheck": changed}
+
+
 def machine() -> dict:
-    return {"nproc": os.cpu_count(), "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-            else None, "python": platform.python_version(), "implementation": platform.python_implementation(),
+    return {"nproc": os.cpu_count(), "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
+            "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+            "python": platform.python_version(), "implementation": platform.python_implementation(),
             "platform": platform.platform(), "processor": _cpu_model()}
 
 
@@ -208,7 +219,12 @@ def markdown(result: dict) -> str:
         out.append("")
     m = result["machine"]
     out.append(f"Machine: {m['nproc']} CPUs ({m['processor']}), {m['implementation']} {m['python']}, {m['platform']}; "
-               f"extraction pinned to CPU {result.get('pinned_cpu')}.")
+               f"extraction pinned to CPU {result.get('pinned_cpu')}; load average "
+               f"{m['loadavg_at_start'][0]:.2f} at the start, {result['loadavg_at_end'][0]:.2f} at the end.")
+    src = result["source"]
+    dirty = src["uncommitted_in_claimcheck"]
+    state = f"uncommitted changes to {len(dirty)} file(s) under claimcheck/" if dirty else "claimcheck/ clean"
+    out.append(f"Source: commit {src['commit']}, {state}.")
     return "\n".join(out) + "\n"
 
 
@@ -225,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {manifest['total_mb']:.2f} MB ({'reused' if manifest['reused'] else 'built'}, "
           f"fingerprint {manifest['fingerprint']})", file=sys.stderr)
     result: dict = {"schema": "claimcheck/bench-extract/v1", "runs": args.runs, "machine": machine(),
+                    "source": source(),
                     "corpus": {k: manifest[k] for k in ("fingerprint", "seed", "total_mb")}
                     | {"languages": {c: {k: v for k, v in d.items() if k != "article_files"}
                                      for c, d in manifest["languages"].items()}}}
@@ -241,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             os.sched_setaffinity(0, before)
     if "startup" not in args.skip:
         result["startup"] = bench_startup()
+    result["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ RULES: tuple[Rule, ...] = (
 )
 BY_VERDICT = {r.verdict: r for r in RULES if r is not conversion_mismatch.RULE}
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+SCOPE_NOTE_MAX_RATIO = 10.0
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
@@ -50,6 +51,8 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
                 )
                 if result is None or result.verdict == Verdict.CONSISTENT:
                     continue
+                if result.verdict == Verdict.SCOPE_DIFFERS and result.ratio >= SCOPE_NOTE_MAX_RATIO:
+                    continue  # years apart and ten times apart: more likely two different measures
                 rule = conversion_mismatch.RULE if _conversion(graph, a, b) else BY_VERDICT[result.verdict]
                 pairs.append((rule, a, b, result))
         # Report the clearest disagreements first; a claim is reported once per rule and topic.

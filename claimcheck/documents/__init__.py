@@ -73,7 +73,7 @@ def load_text(source: str, path: str = "-", fmt: str = "txt", options: LoadOptio
 def _first_line(text: str) -> str | None:
     for line in text[:5000].split("\n"):
         line = line.strip()
-        if len(line) > 3:
+        if len(line) > 3 and not markup.is_header_line(line):
             return line[:200]
     return None
 

@@ -127,11 +127,14 @@ _MD_BLANK = re.compile(
     r"```.*?(?:```|\Z)"                                  # fenced code
     r"|!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"            # images
     r"|(?<=\])\([^)\n]{0,2000}\)"                        # link targets
+    r"|(?<=\])\[[^\]\n]{0,200}\]"                         # reference link labels: [text][ref]
     r"|^\[[^\]\n]{1,200}\]:[^\n]*$"                      # reference definitions
     r"|<[^>\n]{0,2000}>",                                # inline HTML tags
     re.S | re.M,
 )
-_MD_MARKS = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*>[ \t]?|[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|`")
+_MD_MARKS = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]|^[ \t]*>[ \t]?|[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|`", re.M)
+# the brackets around a link's text ("[the 2021 report](...)", "[text][ref]"): markup, not text
+_MD_LINK_TEXT = re.compile(r"(?<!!)\[[^\[\]\n]{0,500}\](?=\(|\[)")
 
 
 def strip_markdown(source: str) -> Stripped:
@@ -154,6 +157,9 @@ def strip_markdown(source: str) -> Stripped:
         blank(m.start(), m.end())
     for m in _MD_MARKS.finditer(source):
         blank(m.start(), m.end())
+    for m in _MD_LINK_TEXT.finditer(source):
+        blank(m.start(), m.start() + 1)
+        blank(m.end() - 1, m.end())
     text = "".join(chars)
     if "title" not in meta:
         heading = re.search(r"^[ \t]{0,3}#[ \t]+(.+)$", source, re.M)
@@ -172,6 +178,11 @@ def plain_meta(source: str) -> dict[str, str]:
         key = {"published": "date", "language": "lang"}.get(key.lower(), key.lower())
         meta.setdefault(key, value)
     return meta
+
+
+def is_header_line(line: str) -> bool:
+    """A "date: 2021-10-30" style header line of a text file: metadata, not the title."""
+    return _FRONT_TXT.fullmatch(line.strip()) is not None
 
 
 def soft_wraps(text: str) -> str:

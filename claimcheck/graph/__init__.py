@@ -43,7 +43,7 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     features = [extract_features(i, c, docs.get(c.doc or "")) for i, c in enumerate(claims)]
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
-    scorer = Scorer(features)
+    scorer = Scorer(features, concept_groups())
     graph = nx.Graph()
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
@@ -83,6 +83,18 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
             topic_of[i] = topic_id
     return ClaimGraph(topics=topics, topic_of=topic_of, edges=edges, features=features,
                       pairs_compared=len(pairs), members=members)
+
+
+@functools.cache
+def concept_groups() -> dict[str, frozenset[str]]:
+    """Concept id -> the concepts it may be restated as (common.toml [concept_groups])."""
+    from ..lang import _common
+
+    related: dict[str, set[str]] = {}
+    for members in _common().get("concept_groups", {}).values():
+        for concept in members:
+            related.setdefault(concept, set()).update(m for m in members if m != concept)
+    return {k: frozenset(v) for k, v in related.items()}
 
 
 def written_conversions(claims: list[Claim]) -> list[tuple[int, int]]:

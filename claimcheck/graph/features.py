@@ -31,6 +31,7 @@ class Features:
     names: frozenset[str]
     stems: frozenset[str]
     numbers: frozenset[str]
+    novel: bool
     scope_year: int | None
     sentence_key: tuple[str, int]
 
@@ -79,16 +80,27 @@ def _concept_pattern(code: str) -> tuple[re.Pattern | None, dict[str, str]]:
 
 
 def concepts_in(text: str, code: str) -> set[str]:
-    pattern, forms = _concept_pattern(code)
-    if pattern is None:
-        return set()
+    """Concept ids named in `text`, in its language and in English (news in every language
+    borrows English words: "brand", "voucher", "startup")."""
     found = set()
-    for m in pattern.finditer(text.lower()):
-        key = " ".join(m.group().replace("-", " ").split())
-        concept = forms.get(key) or forms.get(m.group())
-        if concept:
-            found.add(concept)
+    low = text.lower()
+    for lexicon in dict.fromkeys((code, "en")):
+        pattern, forms = _concept_pattern(lexicon)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(low):
+            key = " ".join(m.group().replace("-", " ").split())
+            concept = forms.get(key) or forms.get(m.group())
+            if concept:
+                found.add(concept)
     return found
+
+
+def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
+    """Whether the claim counts something new ("2,600 new brands", "introduced for the first time")."""
+    at = claim.start - claim.sentence_start
+    near = (claim.sentence[max(0, at - 30):at] + " " + claim.object).lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in words)
 
 
 def extract_features(index: int, claim: Claim, doc: Document | None) -> Features:
@@ -107,13 +119,14 @@ def extract_features(index: int, claim: Claim, doc: Document | None) -> Features
     for m in _NAME.finditer(sentence):
         if _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]) and " " not in m.group():
             continue  # a capitalised first word is no sign of a name
-        name = fold(m.group())
-        if name.split()[0] not in stop and len(name) > 1:
-            names.add(name)
+        for token in m.group().split():
+            folded = fold(token).strip("'’")
+            if token[:1].isupper() and folded not in stop and len(folded) > 1:
+                names.add(folded)
     numbers = {m.group() for m in _NUMBER_TOKEN.finditer(sentence) if not (at <= m.start() < at + len(claim.text))}
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
         names=frozenset(names), stems=frozenset(stems), numbers=frozenset(numbers),
-        scope_year=claim.scope.year, sentence_key=(claim.doc or "", claim.sentence_start),
+        novel=_novel(claim, language.novelty), scope_year=claim.scope.year, sentence_key=(claim.doc or "", claim.sentence_start),
     )

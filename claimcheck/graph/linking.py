@@ -80,10 +80,14 @@ def candidate_pairs(features: list[Features], values: list[float]) -> list[tuple
 class Scorer:
     """Weighs the evidence of a pair; rare names and concepts count more than common ones."""
 
-    def __init__(self, features: list[Features]):
+    def __init__(self, features: list[Features], groups: dict[str, frozenset[str]] | None = None):
         self.name_df = Counter(n for f in features for n in f.names)
         self.concept_df = Counter(c for f in features for c in f.object_concepts | f.context_concepts)
         self.total = max(1, len(features))
+        self.groups = groups or {}
+
+    def _related(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        return any(self.groups.get(x, frozenset()) & b for x in a)
 
     def _idf(self, df: int) -> float:
         return math.log(1 + self.total / max(1, df)) / math.log(1 + self.total)
@@ -95,20 +99,22 @@ class Scorer:
         shared_object = a.object_concepts & b.object_concepts
         if shared_object:
             weight += 0.45 + 0.1 * max(self._idf(self.concept_df[c]) for c in shared_object)
-        elif a.object_concepts and b.object_concepts:
+        elif a.object_concepts and b.object_concepts and not self._related(a.object_concepts, b.object_concepts):
             weight -= 0.35  # both say what they count, and it is not the same thing
         near = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
         near -= shared_object
-        weight += min(0.3, sum(0.12 * self._idf(self.concept_df[c]) for c in near))
+        weight += min(0.3, sum(0.15 * self._idf(self.concept_df[c]) for c in near))
         names = a.names & b.names
-        weight += min(0.4, sum(0.25 * self._idf(self.name_df[n]) for n in names))
+        weight += min(0.4, sum(0.2 * self._idf(self.name_df[n]) for n in names))
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
         weight += 0.25 * len(stems) / union
         numbers = a.numbers & b.numbers
-        weight += min(0.2, 0.1 * len(numbers))
+        weight += min(0.3, 0.15 * len(numbers))
         if same_value:
-            weight += 0.2
+            weight += 0.25 + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
+        if a.novel != b.novel:
+            weight -= 0.3  # "new brands" and "brands" are different measures
         if a.doc == b.doc:
             weight -= 0.1  # one article rarely states the same figure twice
         return Evidence(

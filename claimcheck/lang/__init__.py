@@ -89,6 +89,7 @@ class Language:
     last_year: tuple[str, ...]
     next_year: tuple[str, ...]
     object_joiners: tuple[str, ...]
+    novelty: tuple[str, ...]
     stopwords: frozenset[str]
     dimensions: dict[str, tuple[str, float]]
 
@@ -308,6 +309,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         last_year=c.words("dates.last_year"),
         next_year=c.words("dates.next_year"),
         object_joiners=c.words("objects.joiners"),
+        novelty=c.words("objects.novelty"),
         stopwords=frozenset(c.words("objects.stopwords")),
         dimensions=dims,
     )
