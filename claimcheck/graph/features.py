@@ -128,5 +128,6 @@ def extract_features(index: int, claim: Claim, doc: Document | None) -> Features
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
         names=frozenset(names), stems=frozenset(stems), numbers=frozenset(numbers),
-        novel=_novel(claim, language.novelty), scope_year=claim.scope.year, sentence_key=(claim.doc or "", claim.sentence_start),
+        novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
+        sentence_key=(claim.doc or "", claim.sentence_start),
     )
