@@ -48,6 +48,7 @@ class Scope:
 
     year: int | None = None
     source: str | None = None  # "explicit", "relative", "published", "document"
+    forecast: bool = False  # a target or a forecast ("expects 92,000 passengers"), not a measurement
 
     def to_dict(self) -> dict:
         out: dict = {}
@@ -55,6 +56,8 @@ class Scope:
             out["year"] = self.year
         if self.source:
             out["source"] = self.source
+        if self.forecast:
+            out["forecast"] = True
         return out
 
 

@@ -110,7 +110,7 @@ integers = st.integers(min_value=1, max_value=10**9)
 decimals = st.tuples(st.integers(min_value=1, max_value=2), st.integers(min_value=10, max_value=10**11)).map(
     lambda t: Decimal(t[1]).scaleb(-t[0])).filter(lambda d: 1 <= d <= 10**9 and d != d.to_integral_value())
 
-ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 
 
 @pytest.mark.parametrize("code", LANGS)
@@ -224,8 +224,13 @@ def _check_spans(text: str, claims) -> None:
         assert text[s:s + len(c.sentence)] == c.sentence, "the sentence is not a slice of the text"
         assert s <= c.start and c.end <= s + len(c.sentence), "the claim lies outside its sentence"
         assert math.isfinite(c.value)
-        if c.low is not None and c.high is not None:
-            assert c.low <= c.high
+        if c.low is not None and c.high is not None and not _known_reversed_bounds(c):
+            assert c.low <= c.high, f"{c.text!r}: low {c.low} > high {c.high}"
+
+
+def _known_reversed_bounds(claim) -> bool:
+    """Approximate negative values get low > high (see test_approximate_negative_value_bounds)."""
+    return claim.value < 0 and str(claim.qualifier) == "approx"
 
 
 def _vocabulary(code: str) -> list[str]:
@@ -263,7 +268,7 @@ def soup(code: str) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(token, glue), max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
 
 
-FUZZ = settings(max_examples=60, deadline=None)
+FUZZ = settings(max_examples=100, deadline=None)
 
 
 def _short_numbers(text: str) -> bool:
@@ -327,12 +332,10 @@ def test_spans_cite_their_text_in_sentences(code: str, data: st.DataObject) -> N
     starts = [c.start for c in claims]
     assert starts == sorted(starts), "claims are not in text order"
     for a, b in zip(claims, claims[1:], strict=False):
-        if a.end > b.start and text[b.start:a.end].strip() in SHARED_SYMBOLS:
+        shared = text[b.start:a.end].strip()
+        if a.end > b.start and (shared in _symbols(code) or shared.lower() in langdata.get(code).currency_words):
             continue  # one symbol claimed by both neighbours: see test_one_symbol_two_claims
         assert a.end <= b.start, f"overlapping spans {a.text!r} and {b.text!r}"
-
-
-SHARED_SYMBOLS = {"$", "€", "£", "¥", "₫", "US$"}
 
 
 @pytest.mark.xfail(strict=True, reason="bug: a currency symbol between two numbers is cited by both claims "
@@ -346,3 +349,18 @@ def test_one_symbol_two_claims(code: str, text: str) -> None:
     _check_spans(text, claims)
     for a, b in zip(claims, claims[1:], strict=False):
         assert a.end <= b.start, f"overlapping spans {a.text!r} and {b.text!r}"
+
+
+@pytest.mark.xfail(strict=True, reason="bug: an approximate negative value gets reversed bounds "
+                                       "(about -15 °C: low -13.5, high -16.5)")
+@pytest.mark.parametrize(("code", "text", "value"), [
+    ("en", "Overnight temperatures fell to about -15 °C.", -15),
+    ("it", "Il saldo è stato di circa -2 milioni di euro.", -2_000_000),
+    ("en", "The balance was around -3%.", -3),
+])
+def test_approximate_negative_value_bounds(code: str, text: str, value: float) -> None:
+    claim = _only_claim(text, code)
+    assert str(claim.qualifier) == "approx"
+    assert claim.value == pytest.approx(value)
+    # claims.md: an approximate value allows +-10%
+    assert claim.low == pytest.approx(value * 1.1) and claim.high == pytest.approx(value * 0.9)

@@ -78,7 +78,7 @@ def compare(a: Claim, b: Claim, date_a: dt.date | None, date_b: dt.date | None,
         fa, fb = base_factor(a), base_factor(b)
         ia, ib = ia.scaled(fa, fa), ib.scaled(fb, fb)
     ratio = _ratio(ia, ib, a, b)
-    scoped = year_a is not None and year_b is not None and year_a != year_b
+    scoped = (year_a is not None and year_b is not None and year_a != year_b) or a.scope.forecast != b.scope.forecast
     if not ia.overlaps(ib):
         verdict = Verdict.SCOPE_DIFFERS if scoped else Verdict.CONFLICT
         return Comparison(verdict, ratio, _detail(a, b, ia, ib, year_a, year_b, scoped))
@@ -108,6 +108,8 @@ def _centre(i: Interval, claim: Claim) -> float:
 
 def _detail(a: Claim, b: Claim, ia: Interval, ib: Interval, year_a: int | None, year_b: int | None,
             scoped: bool) -> str:
+    if a.scope.forecast != b.scope.forecast:
+        return "one is a forecast or a target, the other a measurement"
     if scoped:
         return f"they refer to different years ({year_a} and {year_b})"
     if ia.overlaps(ib):

@@ -105,10 +105,23 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> tuple[str, st
         raise ReadError(path, "binary file: mostly control characters")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=_FALLBACK_ENCODINGS).best()
+    best = _preferred(from_bytes(data, cp_isolation=_FALLBACK_ENCODINGS))
     if best is None or best.chaos > 0.3:
         raise ReadError(path, f"not valid UTF-8 (byte {data[where]:#04x} at offset {where}) and no other encoding fits")
     return str(best), f"not valid UTF-8 (byte {data[where]:#04x} at offset {where}); read as {best.encoding}"
+
+
+def _preferred(matches):
+    """charset_normalizer's best match, but among equally good ones the first in
+    _FALLBACK_ENCODINGS: short Italian or Spanish cp1252 text decodes cleanly as cp1250 too
+    ("caffč", "nińo") and scores the same."""
+    best = matches.best()
+    if best is None:
+        return None
+    ties = [m for m in matches
+            if abs(m.chaos - best.chaos) < 1e-3 and abs(m.coherence - best.coherence) < 1e-3]
+    rank = {name: i for i, name in enumerate(_FALLBACK_ENCODINGS)}
+    return min(ties, key=lambda m: rank.get(m.encoding, len(rank)))
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -114,11 +114,18 @@ class ScopeFinder:
         self.lang, self.published = lang, published
         self._cache: dict[int, tuple[list[tuple[int, int]], Scope]] = {}
         self._relative_rx = _relative_pattern(lang.this_year, lang.last_year, lang.next_year)
+        words = "|".join(re.escape(w) for w in sorted(lang.forecast, key=len, reverse=True))
+        self._forecast_rx = re.compile(rf"(?<![\w])(?:{words})(?![\w])") if words else None
 
     def scope(self, sentence: str, sentence_start: int, offset: int, cue_years: set[int]) -> Scope:
         """`offset` is the claim's position in the sentence; `cue_years` are sentence offsets of
         years that are claims themselves ("founded in 2006") and so scope nothing."""
         years, relative = self._read(sentence, sentence_start)
+        forecast = bool(self._forecast_rx.search(sentence.lower(), 0, offset)) if self._forecast_rx else False
+        scope = self._year(years, relative, offset, cue_years)
+        return Scope(scope.year, scope.source, forecast) if forecast else scope
+
+    def _year(self, years: list[tuple[int, int]], relative: Scope, offset: int, cue_years: set[int]) -> Scope:
         best: tuple[int, int] | None = None
         for at, year in years:
             if at in cue_years or at == offset:

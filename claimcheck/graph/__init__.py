@@ -13,7 +13,7 @@ import networkx as nx
 from .. import lang as langdata
 from ..model import Claim, Document, Kind, Topic
 from .features import Features, extract_features, fold
-from .linking import LINK_THRESHOLD, Evidence, Scorer, candidate_pairs
+from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
 
 __all__ = ["ClaimGraph", "build"]
 
@@ -43,16 +43,17 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     features = [extract_features(i, c, docs.get(c.doc or "")) for i, c in enumerate(claims)]
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
-    scorer = Scorer(features, concept_groups())
+    scorer = Scorer(features, concept_groups(), Relatedness(features, values))
     graph = nx.Graph()
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
-    edges: dict[tuple[int, int], Evidence] = {}
+    scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
     for a, b in pairs:
         same = _same_value(claims[a], claims[b])
         evidence = scorer.score(features[a], features[b], same)
         if evidence.weight >= LINK_THRESHOLD:
-            edges[(a, b)] = evidence
+            scored[(a, b)] = (evidence, same)
+    edges = _counterparts(scored, claims)
     for a, b in written_conversions(claims):
         edges[(a, b)] = Evidence(1.0, (), (), (), (), False, conversion=True)
     rank = {index: position for position, index in enumerate(order)}
@@ -118,6 +119,36 @@ def _conversion_joiner(code: str) -> re.Pattern:
     words = langdata.get(code or "en").conversion_joiners
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
     return re.compile(rf"\s*,?\s*(?:[(\[]|[–—-]\s|(?:{alternation})(?![\w]))[^.;:()]{{0,24}}$", re.I)
+
+
+def _counterparts(scored: dict[tuple[int, int], tuple[Evidence, bool]],
+                  claims: list[Claim]) -> dict[tuple[int, int], Evidence]:
+    """Keep an edge only when each claim is the other's best counterpart in the other's article.
+
+    An article states a measure once (or repeats the same figure): of several claims of one
+    article that could match, only the best one does, with any that repeat its value.  This keeps
+    a turbine's 14 MW from meeting the farm's 756 MW through their shared story.
+    """
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (a, b), (evidence, _) in scored.items():
+        for x, y in ((a, b), (b, a)):
+            key = (x, claims[y].doc or "")
+            if key not in best or evidence.weight > best[key][0] or (
+                    evidence.weight == best[key][0] and y < best[key][1]):
+                best[key] = (evidence.weight, y)
+
+    def chosen(x: int, y: int) -> bool:
+        top = best[(x, claims[y].doc or "")][1]
+        return top == y or _same_value(claims[y], claims[top])
+
+    kept = {}
+    for (a, b), (evidence, same) in scored.items():
+        if claims[a].doc == claims[b].doc:
+            if same:  # a figure repeated in one article
+                kept[(a, b)] = evidence
+        elif chosen(a, b) and chosen(b, a):
+            kept[(a, b)] = evidence
+    return kept
 
 
 def _comparable_value(claim: Claim) -> float:

@@ -29,7 +29,9 @@ class Features:
     object_concepts: frozenset[str]
     context_concepts: frozenset[str]
     names: frozenset[str]
+    name_phrases: frozenset[str]
     stems: frozenset[str]
+    object_stems: frozenset[str]
     numbers: frozenset[str]
     novel: bool
     scope_year: int | None
@@ -96,6 +98,17 @@ def concepts_in(text: str, code: str) -> set[str]:
     return found
 
 
+@functools.cache
+def _common_words(code: str) -> frozenset[str]:
+    """Concept words of a language and of English, folded: capitalised, they are not names
+    ("University", "City", "Region")."""
+    words = set()
+    for lexicon in {code, "en"}:
+        for forms in langdata.concepts(lexicon).values():
+            words.update(fold(w) for form in forms for w in form.split())
+    return frozenset(words)
+
+
 def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     """Whether the claim counts something new ("2,600 new brands", "introduced for the first time")."""
     at = claim.start - claim.sentence_start
@@ -115,19 +128,22 @@ def extract_features(index: int, claim: Claim, doc: Document | None) -> Features
     stop = language.stopwords
     stems = {stem(w) for w in _WORD.findall(claim.object + " " + window)
              if len(w) >= 4 and w.lower() not in stop}
-    names = set()
+    names, phrases = set(), set()
+    common = _common_words(code)
     for m in _NAME.finditer(sentence):
         if _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]) and " " not in m.group():
             continue  # a capitalised first word is no sign of a name
-        for token in m.group().split():
-            folded = fold(token).strip("'’")
-            if token[:1].isupper() and folded not in stop and len(folded) > 1:
-                names.add(folded)
+        tokens = [fold(t).strip("'’") for t in m.group().split() if t[:1].isupper()]
+        tokens = [t for t in tokens if len(t) > 1 and t not in stop and t not in common]
+        names.update(tokens)
+        if tokens:
+            phrases.add(" ".join(tokens))
     numbers = {m.group() for m in _NUMBER_TOKEN.finditer(sentence) if not (at <= m.start() < at + len(claim.text))}
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
-        names=frozenset(names), stems=frozenset(stems), numbers=frozenset(numbers),
+        names=frozenset(names), name_phrases=frozenset(phrases), stems=frozenset(stems), numbers=frozenset(numbers),
+        object_stems=frozenset(stem(w) for w in _WORD.findall(claim.object) if len(w) >= 5 and w.lower() not in stop),
         novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
         sentence_key=(claim.doc or "", claim.sentence_start),
     )

@@ -15,6 +15,8 @@ from .features import Features
 
 MAX_BLOCK = 40
 LINK_THRESHOLD = 0.55
+MIN_RELATEDNESS = 0.45
+SHARED_FOR_SAME_STORY = 2.0  # rare names and figures two articles share when they tell one story
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +79,51 @@ def candidate_pairs(features: list[Features], values: list[float]) -> list[tuple
     return sorted(pairs)
 
 
+class Relatedness:
+    """How much two articles are about the same story: the rare names and the distinctive
+    figures they share, each weighted down the more articles carry it (translations share many,
+    reports of one event a few, unrelated articles hardly any)."""
+
+    def __init__(self, features: list[Features], values: list[float]):
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.figures: dict[str, set[str]] = defaultdict(set)
+        for f in features:
+            self.names[f.doc] |= f.name_phrases
+            key = value_key(values[f.index])
+            if key and f.dimension not in ("year", "ordinal") and abs(values[f.index]) >= 10:
+                self.figures[f.doc].add(f"{f.dimension}:{key}")
+        docs = set(self.names) | set(self.figures)
+        self.total = max(2, len(docs))
+        self.name_df = Counter(n for names in self.names.values() for n in names)
+        self.figure_df = Counter(v for figures in self.figures.values() for v in figures)
+        self._cache: dict[tuple[str, str], float] = {}
+
+    @staticmethod
+    def _weight(df: int) -> float:
+        return 1.0 / (1.0 + math.log(max(1, df)))
+
+    def __call__(self, a: str, b: str) -> float:
+        """0 for articles that share nothing rare, 1 for translations of one release."""
+        if a == b:
+            return 1.0
+        key = (a, b) if a < b else (b, a)
+        if key not in self._cache:
+            names = sum(self._weight(self.name_df[n]) for n in self.names[a] & self.names[b])
+            figures = sum(self._weight(self.figure_df[v]) for v in self.figures[a] & self.figures[b])
+            self._cache[key] = min(1.0, (names + figures) / SHARED_FOR_SAME_STORY)
+        return self._cache[key]
+
+
 class Scorer:
     """Weighs the evidence of a pair; rare names and concepts count more than common ones."""
 
-    def __init__(self, features: list[Features], groups: dict[str, frozenset[str]] | None = None):
+    def __init__(self, features: list[Features], groups: dict[str, frozenset[str]] | None = None,
+                 relatedness: Relatedness | None = None):
         self.name_df = Counter(n for f in features for n in f.names)
         self.concept_df = Counter(c for f in features for c in f.object_concepts | f.context_concepts)
         self.total = max(1, len(features))
         self.groups = groups or {}
+        self.relatedness = relatedness
 
     def _related(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any(self.groups.get(x, frozenset()) & b for x in a)
@@ -93,30 +132,39 @@ class Scorer:
         return math.log(1 + self.total / max(1, df)) / math.log(1 + self.total)
 
     def score(self, a: Features, b: Features, same_value: bool) -> Evidence:
+        none = Evidence(0.0, (), (), (), (), False)
         if a.dimension != b.dimension or a.sentence_key == b.sentence_key:
-            return Evidence(0.0, (), (), (), (), False)
-        weight = 0.0
+            return none
         shared_object = a.object_concepts & b.object_concepts
+        object_stems = a.object_stems & b.object_stems
+        if not (same_value or shared_object or object_stems):
+            return none  # different values are compared only when the claims count the same thing
+        if a.novel != b.novel:
+            return none  # "250,000 new brands" and "290,000 brands" are different measures
+        rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
+        if rel < MIN_RELATEDNESS:
+            return none  # articles about different stories
+        weight = 0.2 * rel
         if shared_object:
             weight += 0.45 + 0.1 * max(self._idf(self.concept_df[c]) for c in shared_object)
+        elif object_stems:
+            weight += 0.3
         elif a.object_concepts and b.object_concepts and not self._related(a.object_concepts, b.object_concepts):
             weight -= 0.35  # both say what they count, and it is not the same thing
         near = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
         near -= shared_object
         weight += min(0.3, sum(0.15 * self._idf(self.concept_df[c]) for c in near))
         names = a.names & b.names
-        weight += min(0.4, sum(0.2 * self._idf(self.name_df[n]) for n in names))
+        weight += min(0.3, sum(0.15 * self._idf(self.name_df[n]) for n in names))
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
-        weight += 0.25 * len(stems) / union
+        weight += 0.2 * len(stems) / union
         numbers = a.numbers & b.numbers
-        weight += min(0.3, 0.15 * len(numbers))
+        weight += min(0.2, 0.1 * len(numbers))
         if same_value:
-            weight += 0.25 + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
-        if a.novel != b.novel:
-            weight -= 0.3  # "new brands" and "brands" are different measures
-        if a.doc == b.doc:
-            weight -= 0.1  # one article rarely states the same figure twice
+            # In articles about one story an equal figure is strong evidence; elsewhere a weak one.
+            weight += 0.15 + 0.4 * rel + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
+
         return Evidence(
             weight=round(max(0.0, min(1.0, weight)), 3),
             concepts=tuple(sorted(shared_object or near)), names=tuple(sorted(names)),

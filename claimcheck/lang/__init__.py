@@ -26,6 +26,8 @@ class Language:
     code: str
     name: str
     number_parser: str
+    space_groups: bool
+    forecast: tuple[str, ...]
     compound_words: bool
     capitalised_next_is_name: bool
     decimal: str
@@ -95,7 +97,7 @@ class Language:
 
     @property
     def group_is_space(self) -> bool:
-        return self.group in SPACE_GROUPS
+        return self.group in SPACE_GROUPS or self.space_groups
 
 
 def _data_text(name: str) -> str | None:
@@ -245,6 +247,8 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         code=code,
         name=c.get("name", str, code),
         number_parser=parser,
+        space_groups=c.get("space_groups", bool, False),
+        forecast=c.words("dates.forecast"),
         compound_words=c.get("compound_words", bool, False),
         capitalised_next_is_name=c.get("capitalised_next_is_name", bool, False),
         decimal=facts.decimal,
