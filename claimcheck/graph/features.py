@@ -112,7 +112,8 @@ def _common_words(code: str) -> frozenset[str]:
 def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     """Whether the claim counts something new ("2,600 new brands", "introduced for the first time")."""
     at = claim.start - claim.sentence_start
-    near = (claim.sentence[max(0, at - 30):at] + " " + claim.object).lower()
+    after = re.split(r"[,;:.()]", claim.sentence[at + len(claim.text):at + len(claim.text) + 40], maxsplit=1)[0]
+    near = (claim.sentence[max(0, at - 30):at] + " " + claim.object + " " + after).lower()
     return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in words)
 
 
