@@ -73,7 +73,7 @@ passengers each.</p>
 
 
 def test_html_claims_cite_line_and_column_in_the_source(tmp_path: pathlib.Path) -> None:
-    doc, claims = _claims_of(_write(tmp_path, "harbour.html", HTML))
+    _doc, claims = _claims_of(_write(tmp_path, "harbour.html", HTML))
     got = {c.text: c for c in claims}
     # by reading the page: four claims, none from the head, scripts, styles or comments
     assert set(got) == {"4,200", "35,000", "€\u00a018", "640"}, sorted(got)
@@ -109,7 +109,7 @@ def test_html_claim_after_many_entities_and_a_tag_across_lines(tmp_path: pathlib
         "<p>Il porto ha gestito <a\n  href='/navi-2021'\n  title=\"99 navi\">4.200</a> navi e &laquo;circa "
         "1,5 milioni&raquo; di container.</p>\n"
     )
-    doc, claims = _claims_of(_write(tmp_path, "porto.html", source), lang="it")
+    _doc, claims = _claims_of(_write(tmp_path, "porto.html", source), lang="it")
     got = {c.text: c for c in claims}
     assert set(got) == {"4.200", "1,5 milioni"}, sorted(got)
     assert (got["4.200"].line, got["4.200"].column) == _at(source, "4.200")
@@ -120,7 +120,7 @@ def test_html_claim_after_many_entities_and_a_tag_across_lines(tmp_path: pathlib
 def test_deeply_nested_and_broken_html_loads(tmp_path: pathlib.Path) -> None:
     depth = 20_000
     source = "<div>" * depth + "\n<p>The port handled 4,200 ships.</p>" + "</div>" * depth + "<!-- never closed 555"
-    doc, claims = _claims_of(_write(tmp_path, "nested.html", source))
+    _doc, claims = _claims_of(_write(tmp_path, "nested.html", source))
     assert [c.text for c in claims] == ["4,200"]
     assert (claims[0].line, claims[0].column) == _at(source, "4,200")
 

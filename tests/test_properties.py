@@ -12,6 +12,7 @@ Expected values come from the number hypothesis drew, never from the extractor.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
@@ -331,7 +332,7 @@ def test_spans_cite_their_text_in_sentences(code: str, data: st.DataObject) -> N
     _check_spans(text, claims)
     starts = [c.start for c in claims]
     assert starts == sorted(starts), "claims are not in text order"
-    for a, b in zip(claims, claims[1:], strict=False):
+    for a, b in itertools.pairwise(claims):
         shared = text[b.start:a.end].strip()
         if a.end > b.start and (shared in _symbols(code) or shared.lower() in langdata.get(code).currency_words):
             continue  # one symbol claimed by both neighbours: see test_one_symbol_two_claims
@@ -347,7 +348,7 @@ def test_spans_cite_their_text_in_sentences(code: str, data: st.DataObject) -> N
 def test_one_symbol_two_claims(code: str, text: str) -> None:
     claims = extract(text, lang=code)
     _check_spans(text, claims)
-    for a, b in zip(claims, claims[1:], strict=False):
+    for a, b in itertools.pairwise(claims):
         assert a.end <= b.start, f"overlapping spans {a.text!r} and {b.text!r}"
 
 

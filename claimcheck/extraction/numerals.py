@@ -18,6 +18,8 @@ def parse_digits(raw: str, lang: Language) -> tuple[float, int] | None:
     Grouping follows the language's CLDR symbols; a separator that cannot be a group there is
     read as a decimal mark ("1.5 million" in an Italian text is still one and a half million).
     """
+    if not raw or not all(ch.isdigit() or ch in _SEPARATORS for ch in raw) or not raw[0].isdigit():
+        return None
     seps = [(i, ch) for i, ch in enumerate(raw) if ch in _SEPARATORS]
     if not seps:
         return float(raw), 0

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lang as langdata
+from ..extraction.numerals import parse_digits
 from ..model import Claim, Document, Kind
 
 CONTEXT_CHARS = 140
@@ -34,6 +35,7 @@ class Features:
     object_stems: frozenset[str]
     numbers: frozenset[str]
     novel: bool
+    position: float
     scope_year: int | None
     sentence_key: tuple[str, int]
 
@@ -139,12 +141,18 @@ def extract_features(index: int, claim: Claim, doc: Document | None) -> Features
         names.update(tokens)
         if tokens:
             phrases.add(" ".join(tokens))
-    numbers = {m.group() for m in _NUMBER_TOKEN.finditer(sentence) if not (at <= m.start() < at + len(claim.text))}
+    numbers = set()
+    for m in _NUMBER_TOKEN.finditer(sentence):
+        if at <= m.start() < at + len(claim.text):
+            continue
+        parsed = parse_digits(m.group(), language)
+        numbers.add(f"{parsed[0]:.4g}" if parsed else m.group())  # "912,000" and "912.000" meet
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
         names=frozenset(names), name_phrases=frozenset(phrases), stems=frozenset(stems), numbers=frozenset(numbers),
         object_stems=frozenset(stem(w) for w in _WORD.findall(claim.object) if len(w) >= 5 and w.lower() not in stop),
         novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
+        position=claim.start / max(1, len(doc.text)) if doc else 0.0,
         sentence_key=(claim.doc or "", claim.sentence_start),
     )

@@ -16,6 +16,8 @@ from .features import Features
 MAX_BLOCK = 40
 LINK_THRESHOLD = 0.55
 MIN_RELATEDNESS = 0.45
+ALIGNED = 0.7  # relatedness of articles that tell one story (translations, rewrites)
+POSITION_SPAN = 0.15  # share of the article within which two claims count as in the same place
 SHARED_FOR_SAME_STORY = 2.0  # rare names and figures two articles share when they tell one story
 
 
@@ -137,14 +139,19 @@ class Scorer:
             return none
         shared_object = a.object_concepts & b.object_concepts
         object_stems = a.object_stems & b.object_stems
-        if not (same_value or shared_object or object_stems):
-            return none  # different values are compared only when the claims count the same thing
+        numbers = a.numbers & b.numbers
         if a.novel != b.novel:
             return none  # "250,000 new brands" and "290,000 brands" are different measures
         rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
+        aligned = rel >= ALIGNED and bool(numbers)  # translations: sentences that share their other figures
+        if not (same_value or shared_object or object_stems or aligned):
+            return none  # different values are compared only when the claims count the same thing
         weight = 0.2 * rel
+        if rel >= ALIGNED and a.doc != b.doc:
+            # Translations keep the order of the text: claims at the same place are likelier to match.
+            weight += 0.15 * rel * max(0.0, 1.0 - abs(a.position - b.position) / POSITION_SPAN)
         if shared_object:
             weight += 0.45 + 0.1 * max(self._idf(self.concept_df[c]) for c in shared_object)
         elif object_stems:
@@ -159,8 +166,7 @@ class Scorer:
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
         weight += 0.2 * len(stems) / union
-        numbers = a.numbers & b.numbers
-        weight += min(0.2, 0.1 * len(numbers))
+        weight += min(0.3, 0.15 * len(numbers))
         if same_value:
             # In articles about one story an equal figure is strong evidence; elsewhere a weak one.
             weight += 0.15 + 0.4 * rel + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
