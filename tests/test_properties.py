@@ -111,7 +111,7 @@ integers = st.integers(min_value=1, max_value=10**9)
 decimals = st.tuples(st.integers(min_value=1, max_value=2), st.integers(min_value=10, max_value=10**11)).map(
     lambda t: Decimal(t[1]).scaleb(-t[0])).filter(lambda d: 1 <= d <= 10**9 and d != d.to_integral_value())
 
-ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+ROUND_TRIP = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 
 
 @pytest.mark.parametrize("code", LANGS)
@@ -220,13 +220,19 @@ def _check_spans(text: str, claims) -> None:
         assert 0 <= c.start < c.end <= len(text), (c.start, c.end, len(text))
         assert text[c.start:c.end] == c.text
         assert c.text == c.text.strip(), f"span {c.text!r} has surrounding whitespace"
-        assert c.text in c.sentence
         s = c.sentence_start
         assert text[s:s + len(c.sentence)] == c.sentence, "the sentence is not a slice of the text"
-        assert s <= c.start and c.end <= s + len(c.sentence), "the claim lies outside its sentence"
+        if not _known_split_sentence(c):
+            assert c.text in c.sentence
+            assert s <= c.start and c.end <= s + len(c.sentence), "the claim lies outside its sentence"
         assert math.isfinite(c.value)
         if c.low is not None and c.high is not None and not _known_reversed_bounds(c):
             assert c.low <= c.high, f"{c.text!r}: low {c.low} > high {c.high}"
+
+
+def _known_split_sentence(claim) -> bool:
+    """"Fr. 30": the sentence ends at the abbreviation's dot (see test_sentence_holds_a_dotted_currency)."""
+    return bool(re.search(r"[^\W\d_]\.\s", claim.text))
 
 
 def _known_reversed_bounds(claim) -> bool:
@@ -269,7 +275,7 @@ def soup(code: str) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(token, glue), max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
 
 
-FUZZ = settings(max_examples=100, deadline=None)
+FUZZ = settings(max_examples=1500, deadline=None)
 
 
 def _short_numbers(text: str) -> bool:
@@ -365,3 +371,16 @@ def test_approximate_negative_value_bounds(code: str, text: str, value: float) -
     assert claim.value == pytest.approx(value)
     # claims.md: an approximate value allows +-10%
     assert claim.low == pytest.approx(value * 1.1) and claim.high == pytest.approx(value * 0.9)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the sentence splitter ends a sentence at the dot of a currency "
+                                       "abbreviation before its number ('Fr. 30'), so the claim is not in its sentence")
+@pytest.mark.parametrize(("code", "text", "cited", "value"), [
+    ("de", "Der Eintritt kostet Fr. 30 pro Person.", "Fr. 30", 30),
+    ("en", "The fare is Fr. 12 for adults.", "Fr. 12", 12),
+    ("fr", "Le billet coûte Fr. 30 par personne.", "Fr. 30", 30),
+])
+def test_sentence_holds_a_dotted_currency(code: str, text: str, cited: str, value: float) -> None:
+    claim = _only_claim(text, code)
+    assert (claim.text, claim.value, claim.unit) == (cited, value, "CHF")
+    assert claim.sentence == text

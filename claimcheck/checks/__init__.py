@@ -44,10 +44,13 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
                 ca, cb = claims[a], claims[b]
                 if ca.doc == cb.doc and ca.sentence_start == cb.sentence_start and not _conversion(graph, a, b):
                     continue
+                converted = _conversion(graph, a, b)
+                first, second = (ca, cb) if ca.start <= cb.start or ca.doc != cb.doc else (cb, ca)
                 result = compare.compare(
-                    ca, cb, _date(docs, ca), _date(docs, cb),
-                    ca.scope.year if ca.scope.year is not None else years.get(ca.doc or ""),
-                    cb.scope.year if cb.scope.year is not None else years.get(cb.doc or ""),
+                    first, second, _date(docs, first), _date(docs, second),
+                    first.scope.year if first.scope.year is not None else years.get(first.doc or ""),
+                    second.scope.year if second.scope.year is not None else years.get(second.doc or ""),
+                    conversion=converted,
                 )
                 if result is None or result.verdict == Verdict.CONSISTENT:
                     continue

@@ -13,6 +13,8 @@ from . import rates
 
 APPROX = 0.10  # "about", "circa", "khoảng": ten percent either way
 ROUNDING = 0.5  # of the last written digit ("290,000" admits 285,000 to 295,000)
+MAX_ROUNDING = 0.10  # "100 million" is 90 to 110 million, not 50 to 150 million
+CONVERTED_SLACK = 0.005
 DIVERGENT_RATIO = 2.0  # bounds that both hold but differ this much mislead ("more than 10,000" vs "60,000")
 LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST, Qualifier.UP_TO}
@@ -39,9 +41,12 @@ class Comparison:
     detail: str
 
 
-def interval(claim: Claim) -> Interval:
-    """The values a claim's words allow, in its own unit."""
-    slack = claim.precision * ROUNDING
+def interval(claim: Claim, exact: bool = False) -> Interval:
+    """The values a claim's words allow, in its own unit.  `exact` for an amount whose written
+    conversion sits next to it: the writer converted that figure, not a rounded one."""
+    slack = min(claim.precision * ROUNDING, abs(claim.value) * MAX_ROUNDING)
+    if exact:
+        slack = abs(claim.value) * CONVERTED_SLACK
     v = claim.value
     q = claim.qualifier
     if q == Qualifier.RANGE and claim.low is not None and claim.high is not None:
@@ -65,10 +70,11 @@ def base_factor(claim: Claim) -> float:
 
 
 def compare(a: Claim, b: Claim, date_a: dt.date | None, date_b: dt.date | None,
-            year_a: int | None, year_b: int | None) -> Comparison | None:
+            year_a: int | None, year_b: int | None, conversion: bool = False) -> Comparison | None:
     """The verdict on two claims of one topic, or None when they cannot be compared (money in
-    a currency the rate series does not cover)."""
-    ia, ib = interval(a), interval(b)
+    a currency the rate series does not cover).  `conversion`: `b` is written as the
+    conversion of `a` in one text."""
+    ia, ib = interval(a, exact=conversion), interval(b)
     if a.kind == Kind.CURRENCY and a.unit != b.unit:
         span = rates.factor_range(b.unit or "", a.unit or "", date_b or date_a)
         if span is None:

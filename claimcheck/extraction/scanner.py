@@ -354,7 +354,9 @@ class Scanner:
         if len(units) == 1 and first in lang.ambiguous and not self._ambiguous_ok(first, s, e):
             return None
         nxt = _NEXT_WORD.match(self.text, e)
-        lone = (nxt is None or nxt.group(0).lstrip()[:1].isdigit()) and units[-1] not in lang.scales
+        if nxt is not None and nxt.group(0).lstrip()[:1].isdigit():
+            return None  # "năm 2024", "tre 4": a word before digits is not their number
+        lone = nxt is None and units[-1] not in lang.scales
         if lone and not (in_range or negative or self.p.hyphen_unit.match(self.text, e) or self._bounded(s)):
             return None  # a lone number word needs the thing it counts after it, or a bound before it
         if len(units) == 1 and lang.capitalised_next_is_name and nxt and nxt.group(1)[0].isupper():

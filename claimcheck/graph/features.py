@@ -119,7 +119,19 @@ def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in words)
 
 
-def extract_features(index: int, claim: Claim, doc: Document | None) -> Features:
+def capitalised_mid_sentence(texts) -> frozenset[str]:
+    """Words some text capitalises after a lower-case word: names, whatever their position."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(fold(m.group(1)) for m in _MID_CAPITAL.finditer(text))
+    return frozenset(found)
+
+
+_MID_CAPITAL = re.compile(r"[a-zà-ÿ0-9,][ \u00a0]([A-ZÀ-ÖØ-ÞĐ][\w&'’\-]+)")
+
+
+def extract_features(index: int, claim: Claim, doc: Document | None,
+                     known_names: frozenset[str] = frozenset()) -> Features:
     code = claim.lang or (doc.lang if doc else "en")
     language = langdata.get(code)
     sentence = claim.sentence
@@ -134,10 +146,12 @@ def extract_features(index: int, claim: Claim, doc: Document | None) -> Features
     names, phrases = set(), set()
     common = _common_words(code)
     for m in _NAME.finditer(sentence):
-        if _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]) and " " not in m.group():
-            continue  # a capitalised first word is no sign of a name
+        # A capitalised first word is a name only if some article capitalises it mid-sentence.
+        first = _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()])
+        if first and " " not in m.group() and fold(m.group()) not in known_names:
+            continue
         tokens = [fold(t).strip("'’") for t in m.group().split() if t[:1].isupper()]
-        tokens = [t for t in tokens if len(t) > 1 and t not in stop and t not in common]
+        tokens = [t for t in tokens if len(t) > 2 and t not in stop and t not in common]
         names.update(tokens)
         if tokens:
             phrases.add(" ".join(tokens))

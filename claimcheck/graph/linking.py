@@ -18,7 +18,8 @@ LINK_THRESHOLD = 0.55
 MIN_RELATEDNESS = 0.45
 ALIGNED = 0.7  # relatedness of articles that tell one story (translations, rewrites)
 POSITION_SPAN = 0.15  # share of the article within which two claims count as in the same place
-SHARED_FOR_SAME_STORY = 2.0  # rare names and figures two articles share when they tell one story
+SHARED_FOR_SAME_STORY = 2.0
+RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles  # rare names and figures two articles share when they tell one story
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +111,25 @@ class Relatedness:
             return 1.0
         key = (a, b) if a < b else (b, a)
         if key not in self._cache:
-            names = sum(self._weight(self.name_df[n]) for n in self.names[a] & self.names[b])
-            figures = sum(self._weight(self.figure_df[v]) for v in self.figures[a] & self.figures[b])
-            self._cache[key] = min(1.0, (names + figures) / SHARED_FOR_SAME_STORY)
+            shared = (self._shared(self.names[a], self.names[b], self.name_df)
+                      + self._shared(self.figures[a], self.figures[b], self.figure_df))
+            absolute = min(1.0, shared / SHARED_FOR_SAME_STORY)
+            parts = [c for c in (self._coverage(self.names[a], self.names[b], self.name_df),
+                                 self._coverage(self.figures[a], self.figures[b], self.figure_df)) if c is not None]
+            # Short articles share few items, but most of what they have: count the share too,
+            # as long as what they share is rare enough to mean something.
+            coverage = (sum(parts) / len(parts)) * min(1.0, shared / RARE_ENOUGH) if parts else 0.0
+            self._cache[key] = max(absolute, coverage)
         return self._cache[key]
+
+    def _shared(self, a: set[str], b: set[str], df: Counter) -> float:
+        return sum(self._weight(df[x]) for x in a & b)
+
+    def _coverage(self, a: set[str], b: set[str], df: Counter) -> float | None:
+        if not a or not b:
+            return None
+        smaller = min(sum(self._weight(df[x]) for x in a), sum(self._weight(df[x]) for x in b))
+        return self._shared(a, b, df) / smaller if smaller else None
 
 
 class Scorer:
