@@ -297,6 +297,8 @@ def test_language_override_changes_how_numbers_read(tmp_path: pathlib.Path) -> N
     assert [(c.text, c.value) for c in claims] == [("1.250", 1250)]
     docs, _, _ = load([str(path)], LoadOptions(lang="en"))
     assert docs[0].lang == "en"
+    doc, claims = _claims_of(path, lang="en")
+    assert doc.lang == "en" and 1250 not in [c.value for c in claims]
 
 
 # ------------------------------------------------------------------------------ encodings

@@ -111,7 +111,7 @@ integers = st.integers(min_value=1, max_value=10**9)
 decimals = st.tuples(st.integers(min_value=1, max_value=2), st.integers(min_value=10, max_value=10**11)).map(
     lambda t: Decimal(t[1]).scaleb(-t[0])).filter(lambda d: 1 <= d <= 10**9 and d != d.to_integral_value())
 
-ROUND_TRIP = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 
 
 @pytest.mark.parametrize("code", LANGS)
@@ -275,7 +275,7 @@ def soup(code: str) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(token, glue), max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
 
 
-FUZZ = settings(max_examples=1500, deadline=None)
+FUZZ = settings(max_examples=100, deadline=None)
 
 
 def _short_numbers(text: str) -> bool:

@@ -55,13 +55,12 @@ def measured_object(text: str, start: int, end: int, lang: Language, prefer_befo
     """What the number counts or measures, as written: the words after it, or, for percentages
     and amounts that have none, the words before it."""
     after = _words_after(text, end, lang)
-    if after and not (prefer_before and after[0].lower() not in lang.object_joiners):
-        while after and after[0].lower() in lang.object_joiners:
-            after = after[1:]
-        return " ".join(after)
+    while after and after[0].lower() in lang.object_joiners:
+        after = after[1:]
     if not prefer_before:
-        return ""
-    return " ".join(_words_before(text, start, lang))
+        return " ".join(after)
+    # Amounts and rates name their object on either side: "ricavi per 3,4 milioni", "150.000 lít sữa".
+    return " ".join(_words_before(text, start, lang) + after)
 
 
 def _words_after(text: str, pos: int, lang: Language, limit: int = 4) -> list[str]:

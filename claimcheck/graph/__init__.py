@@ -41,7 +41,7 @@ def _canonical(claims: list[Claim], docs: dict[str, Document]) -> list[int]:
 
 def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     docs = {d.id: d for d in documents}
-    names = features_mod.capitalised_mid_sentence(d.text for d in documents)
+    names = features_mod.known_names(documents)
     features = [extract_features(i, c, docs.get(c.doc or ""), names) for i, c in enumerate(claims)]
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)

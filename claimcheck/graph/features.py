@@ -102,12 +102,17 @@ def concepts_in(text: str, code: str) -> set[str]:
 
 @functools.cache
 def _common_words(code: str) -> frozenset[str]:
-    """Concept words of a language and of English, folded: capitalised, they are not names
-    ("University", "City", "Region")."""
+    """Words that are no names even capitalised ("University", "März", "Prozent", "Euro"):
+    concept words of the language and of English, months, weekdays, units, currencies, scales."""
     words = set()
     for lexicon in {code, "en"}:
         for forms in langdata.concepts(lexicon).values():
-            words.update(fold(w) for form in forms for w in form.split())
+            words.update(w for form in forms for w in form.split())
+        language = langdata.get(lexicon)
+        for table in (language.months, language.month_abbreviations, language.weekdays, language.percent_words,
+                      language.unit_words, language.currency_words, language.scales, language.durations,
+                      language.stopwords):
+            words.update(w for phrase in table for w in phrase.split())
     return frozenset(words)
 
 
@@ -119,14 +124,22 @@ def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in words)
 
 
-def capitalised_mid_sentence(texts) -> frozenset[str]:
-    """Words some text capitalises after a lower-case word: names, whatever their position."""
+def known_names(documents) -> frozenset[str]:
+    """Words that are names wherever they stand, even first in a sentence: those some article
+    capitalises after a lower-case word, and those articles in two languages both capitalise."""
     found: set[str] = set()
-    for text in texts:
-        found.update(fold(m.group(1)) for m in _MID_CAPITAL.finditer(text))
+    by_lang: dict[str, set[str]] = {}
+    for doc in documents:
+        found.update(fold(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
+        by_lang.setdefault(doc.lang, set()).update(fold(m.group()) for m in _CAPITAL.finditer(doc.text))
+    languages = list(by_lang.values())
+    for i, words in enumerate(languages):
+        for other in languages[i + 1:]:
+            found |= words & other
     return frozenset(found)
 
 
+_CAPITAL = re.compile(r"(?<![\w])[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]{3,}")
 _MID_CAPITAL = re.compile(r"[a-zà-ÿ0-9,][ \u00a0]([A-ZÀ-ÖØ-ÞĐ][\w&'’\-]+)")
 
 
@@ -150,8 +163,9 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         first = _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()])
         if first and " " not in m.group() and fold(m.group()) not in known_names:
             continue
-        tokens = [fold(t).strip("'’") for t in m.group().split() if t[:1].isupper()]
-        tokens = [t for t in tokens if len(t) > 2 and t not in stop and t not in common]
+        tokens = [t for t in m.group().split() if t[:1].isupper() and t.lower() not in common]
+        tokens = [fold(t).strip("'’") for t in tokens if t.lower() not in stop]
+        tokens = [t for t in tokens if len(t) > 3]
         names.update(tokens)
         if tokens:
             phrases.add(" ".join(tokens))
@@ -165,7 +179,8 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
         names=frozenset(names), name_phrases=frozenset(phrases), stems=frozenset(stems), numbers=frozenset(numbers),
-        object_stems=frozenset(stem(w) for w in _WORD.findall(claim.object) if len(w) >= 5 and w.lower() not in stop),
+        object_stems=frozenset(stem(w) for w in _WORD.findall(claim.object)
+                               if len(w) >= 5 and w.lower() not in stop and not w[0].isupper()),
         novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
         position=claim.start / max(1, len(doc.text)) if doc else 0.0,
         sentence_key=(claim.doc or "", claim.sentence_start),

@@ -91,7 +91,7 @@ class Relatedness:
         self.names: dict[str, set[str]] = defaultdict(set)
         self.figures: dict[str, set[str]] = defaultdict(set)
         for f in features:
-            self.names[f.doc] |= f.name_phrases
+            self.names[f.doc] |= f.names
             key = value_key(values[f.index])
             if key and f.dimension not in ("year", "ordinal") and abs(values[f.index]) >= 10:
                 self.figures[f.doc].add(f"{f.dimension}:{key}")
@@ -118,7 +118,7 @@ class Relatedness:
                                  self._coverage(self.figures[a], self.figures[b], self.figure_df)) if c is not None]
             # Short articles share few items, but most of what they have: count the share too,
             # as long as what they share is rare enough to mean something.
-            coverage = (sum(parts) / len(parts)) * min(1.0, shared / RARE_ENOUGH) if parts else 0.0
+            coverage = max(parts) * min(1.0, shared / RARE_ENOUGH) if parts else 0.0
             self._cache[key] = max(absolute, coverage)
         return self._cache[key]
 
@@ -129,7 +129,7 @@ class Relatedness:
         if not a or not b:
             return None
         smaller = min(sum(self._weight(df[x]) for x in a), sum(self._weight(df[x]) for x in b))
-        return self._shared(a, b, df) / smaller if smaller else None
+        return self._shared(a, b, df) / max(smaller, 1.0)
 
 
 class Scorer:
@@ -161,7 +161,9 @@ class Scorer:
         rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
-        aligned = rel >= ALIGNED and bool(numbers)  # translations: sentences that share their other figures
+        context = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
+        # In translations, sentences that share their other figures or what they talk about.
+        aligned = rel >= ALIGNED and bool(numbers or context)
         if not (same_value or shared_object or object_stems or aligned):
             return none  # different values are compared only when the claims count the same thing
         weight = 0.2 * rel
