@@ -198,10 +198,10 @@ def source() -> dict:
     """The commit measured, and whether claimcheck/ had changes not yet committed."""
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return done.stdout.strip() if done.returncode == 0 else ""
+        return done.stdout if done.returncode == 0 else ""
 
-    changed = [line[3:] for line in git("status", "--porcelain", "--", "claimcheck").splitlines()]
-    return {"commit": git("rev-parse", "--short", "HEAD") or None, "uncommitted_in_claimcheck": changed}
+    changed = [line[3:] for line in git("status", "--porcelain", "--", "claimcheck").splitlines() if line.strip()]
+    return {"commit": git("rev-parse", "--short", "HEAD").strip() or None, "uncommitted_in_claimcheck": changed}
 
 
 def machine() -> dict:

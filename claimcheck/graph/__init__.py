@@ -19,6 +19,7 @@ from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pa
 __all__ = ["ClaimGraph", "build"]
 
 MAX_TOPIC = 60
+CONFIRMING_FIGURES = 2  # articles that agree on this many figures tell one story
 
 
 @dataclass
@@ -50,11 +51,23 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
     scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
-    for a, b in pairs:
-        same = _same_value(claims[a], claims[b])
-        evidence = scorer.score(features[a], features[b], same)
+    same_values = {(a, b): _same_value(claims[a], claims[b]) for a, b in pairs}
+    agreeing: Counter = Counter()
+    for (a, b), same in same_values.items():
+        if not same:
+            continue
+        evidence = scorer.score(features[a], features[b], True)
         if evidence.weight >= LINK_THRESHOLD:
-            scored[(a, b)] = (evidence, same)
+            scored[(a, b)] = (evidence, True)
+            if claims[a].doc != claims[b].doc:
+                agreeing[_doc_pair(claims[a], claims[b])] += 1
+    for (a, b), same in same_values.items():
+        if same:
+            continue
+        confirmed = agreeing[_doc_pair(claims[a], claims[b])] >= CONFIRMING_FIGURES
+        evidence = scorer.score(features[a], features[b], False, confirmed)
+        if evidence.weight >= LINK_THRESHOLD:
+            scored[(a, b)] = (evidence, False)
     edges = _counterparts(scored, claims)
     for a, b in written_conversions(claims):
         edges[(a, b)] = Evidence(1.0, (), (), (), (), False, conversion=True)
@@ -151,6 +164,10 @@ def _counterparts(scored: dict[tuple[int, int], tuple[Evidence, bool]],
         elif chosen(a, b) and chosen(b, a):
             kept[(a, b)] = evidence
     return kept
+
+
+def _doc_pair(a: Claim, b: Claim) -> tuple[str, str]:
+    return (a.doc or "", b.doc or "") if (a.doc or "") <= (b.doc or "") else (b.doc or "", a.doc or "")
 
 
 def _comparable_value(claim: Claim) -> float:

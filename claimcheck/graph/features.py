@@ -163,8 +163,10 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         first = _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()])
         if first and " " not in m.group() and fold(m.group()) not in known_names:
             continue
-        tokens = [t for t in m.group().split() if t[:1].isupper() and t.lower() not in common]
-        tokens = [fold(t).strip("'’") for t in tokens if t.lower() not in stop]
+        words = [t for t in m.group().split() if t[:1].isupper()]
+        if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
+            names.add(" ".join(fold(t).strip("'’") for t in words))
+        tokens = [fold(t).strip("'’") for t in words if t.lower() not in common and t.lower() not in stop]
         tokens = [t for t in tokens if len(t) > 3]
         names.update(tokens)
         if tokens:

@@ -16,7 +16,7 @@ from .features import Features
 MAX_BLOCK = 40
 LINK_THRESHOLD = 0.55
 MIN_RELATEDNESS = 0.45
-ALIGNED = 0.7  # relatedness of articles that tell one story (translations, rewrites)
+ALIGNED = 0.55  # relatedness of articles that tell one story (translations, rewrites)
 POSITION_SPAN = 0.15  # share of the article within which two claims count as in the same place
 SHARED_FOR_SAME_STORY = 2.0
 RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles  # rare names and figures two articles share when they tell one story
@@ -149,7 +149,13 @@ class Scorer:
     def _idf(self, df: int) -> float:
         return math.log(1 + self.total / max(1, df)) / math.log(1 + self.total)
 
-    def score(self, a: Features, b: Features, same_value: bool) -> Evidence:
+    def rare_name(self, a: Features, b: Features) -> bool:
+        """Whether the two claims' sentences share a name few articles carry."""
+        docs = self.relatedness.name_df if self.relatedness else self.name_df
+        return any(Relatedness._weight(docs[n]) >= RARE_ENOUGH for n in a.names & b.names)
+
+    def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True) -> Evidence:
+        """`confirmed`: the two articles already agree on other figures, so they tell one story."""
         none = Evidence(0.0, (), (), (), (), False)
         if a.dimension != b.dimension or a.sentence_key == b.sentence_key:
             return none
@@ -162,6 +168,13 @@ class Scorer:
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
         context = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
+        if not same_value and not confirmed:
+            # Different figures in articles not known to tell one story: the two sentences must name
+            # the same rare company, place or product, and not say they count different things.
+            if not self.rare_name(a, b):
+                return none
+            if a.object_concepts and b.object_concepts and not (shared_object or object_stems):
+                return none
         # In translations, sentences that share their other figures or what they talk about.
         aligned = rel >= ALIGNED and bool(numbers or context)
         if not (same_value or shared_object or object_stems or aligned):
@@ -174,7 +187,8 @@ class Scorer:
             weight += 0.45 + 0.1 * max(self._idf(self.concept_df[c]) for c in shared_object)
         elif object_stems:
             weight += 0.3
-        elif a.object_concepts and b.object_concepts and not self._related(a.object_concepts, b.object_concepts):
+        elif (a.object_concepts and b.object_concepts and rel < ALIGNED
+              and not self._related(a.object_concepts, b.object_concepts)):
             weight -= 0.35  # both say what they count, and it is not the same thing
         near = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
         near -= shared_object
