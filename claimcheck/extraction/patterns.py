@@ -18,13 +18,41 @@ WB_AFTER = r"(?![\w])"
 UNIT_AFTER = r"(?![\w]|['’]\w)"
 
 
+def _trie(words) -> str:
+    """A regex matching any of `words`, factored as a prefix tree: the engine then tests one
+    branch per character instead of every word in turn.  Longer words are tried first."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch in sorted((k for k in node if k), key=lambda k: (k == " ", k)):
+            token = SP + "+" if ch == " " else re.escape(ch)
+            branches.append(token + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 def alternation(words, flags: str = "") -> str:
-    """A regex alternation of literal words, longest first (so "per cento" beats "per")."""
-    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", SP + "+") for w in items)
-    if not body:
+    """A regex alternation of literal words (as a prefix tree), longest match first."""
+    items = {w for w in words if w}
+    if not items:
         return "(?!x)x"
+    body = _trie(items)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def reversed_alternation(words, flags: str = "") -> str:
+    """`alternation` of the words spelled backwards, for patterns matched on reversed text."""
+    return alternation([w[::-1] for w in words if w], flags)
 
 
 @dataclass(frozen=True)
@@ -124,15 +152,6 @@ def _units(lang: Language) -> dict[str, UnitInfo]:
         for prefix, factor in lang.currency_code_scales.items():  # "MEUR", "kUSD"
             units[prefix + code] = UnitInfo("currency", code, factor)
     return units
-
-
-def reversed_alternation(words, flags: str = "") -> str:
-    """`alternation` of the words spelled backwards, for patterns matched on reversed text."""
-    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w[::-1]).replace(r"\ ", SP + "+") for w in items)
-    if not body:
-        return "(?!x)x"
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
 class _Behind:

@@ -211,7 +211,7 @@ class Scanner:
             number.start, number.negative, number.value = neg.start(1), True, -value
         self._not_a_date_or_time(number, s)
         if self._tb(p.reference_before, s) and not p.unit.match(text, e):
-            m = re.compile(r"[\d\s.\-/]*\d").match(text, e)
+            m = _DIGIT_RUN.match(text, e)
             raise _Skip(m.end() if m else e)
         om = p.ordinal_suffix.match(text, e)
         if om and not currency and decimals == 0 and value == int(value) and self._ordinal_suffix_ok(s, om):
@@ -262,7 +262,7 @@ class Scanner:
         if value > 24 and number.decimals != 2:
             return  # neither an hour nor a clock time "15.30"
         raw = self.text[s:e]
-        clock = re.fullmatch(r"(\d{1,2})[.:](\d{2})", raw)
+        clock = _CLOCK.fullmatch(raw)
         if (number.decimals == 0 and value <= 24) or (clock and int(clock[1]) <= 24 and int(clock[2]) < 60):
             after = p.time_after.match(low, e)
             if after:
@@ -271,21 +271,21 @@ class Scanner:
             return
         if number.decimals == 0 and value <= 24 and self._lb(p.time_before, s):
             nxt = _NEXT_WORD.match(self.text, e)
-            if not nxt or re.split("['’]", nxt.group(1).lower())[0] in self.lang.stopwords \
+            if not nxt or _ELISION.split(nxt.group(1).lower())[0] in self.lang.stopwords \
                         or self._lb(p.time_before, nxt.end(1)):
                 raise _Skip(self._time_range_end(e))
         raw = self.text[s:e]
-        if re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
+        if _CLOCK.fullmatch(raw):
             hh, mm = int(raw[:-3]), int(raw[-2:])
             after = p.time_after.match(low, e)
             if hh <= 24 and mm < 60 and (after or self._lb(p.time_before, s)):
                 raise _Skip(after.end() if after else e)
-        if e < len(low) and low[e] == "/" and re.match(r"/\d{1,2}(?!\d)", low[e:]) and day_like:
+        if e < len(low) and low[e] == "/" and _SLASH_DAY.match(low, e) and day_like:
             raise _Skip(e + 3)
 
     def _time_range_end(self, e: int) -> int:
         """The end of "9 alle 18", "9 to 17": a second time after a time word or a joiner."""
-        m = re.compile(r"[^\S\n]*[\w'’]+[^\S\n]*\d{1,2}(?:[.:]\d{2})?(?!\d)").match(self.low, e)
+        m = _TIME_RANGE.match(self.low, e)
         if m and (self._lb(self.p.time_before, m.end() - len(m.group().rsplit(None, 1)[-1]))
                   or self.p.range_after.match(self.low, e)):
             return m.end()
@@ -309,24 +309,24 @@ class Scanner:
 
     def _year_range_end(self, e: int) -> int:
         """The end of "2020-21" or "2019/2020" after a year at `e`, else `e`."""
-        m = re.match(r"[-–/](\d{2}|\d{4})(?!\d)", self.text[e:e + 6])
+        m = _YEAR_RANGE.match(self.text, e)
         if m and (len(m.group(1)) == 2 or 1000 <= int(m.group(1)) <= 2100):
-            return e + m.end()
+            return m.end()
         return e
 
     def _url_end(self, e: int) -> int:
-        m = re.compile(r"\S*").match(self.text, e)
+        m = _NON_SPACE.match(self.text, e)
         return m.end() if m else e
 
     def _token_end(self, e: int) -> int:
-        m = re.compile(r"[\w.\-/]*").match(self.text, e)
+        m = _TOKEN_TAIL.match(self.text, e)
         return m.end() if m else e
 
     # -- words ----------------------------------------------------------------------------
     def _words(self, s: int, e: int, in_range: bool = False) -> _Number | None:
         lang, low = self.lang, self.low
         phrase = low[s:e]
-        tokens = [t for t in re.split(r"[\s\u00a0]+", phrase) if t]
+        tokens = [t for t in _SPACES.split(phrase) if t]
         if lang.compound_words or lang.number_parser == "text2num":
             units = tokens
         else:
@@ -398,7 +398,7 @@ class Scanner:
         return True
 
     def _end_of_words(self, s: int, used: int) -> int:
-        m = re.compile(r"\S+").finditer(self.low, s)
+        m = _NON_SPACES.finditer(self.low, s)
         end = s
         for _, tok in zip(range(used), m, strict=False):
             end = tok.end()
@@ -499,7 +499,7 @@ class Scanner:
         25") or before a street name is a label, not a claim."""
         s, e, _low = number.start, number.core_end, self.low
         if self._tb(self.p.reference_before, s):
-            m = re.compile(r"[\d\s.\-/]*\d").match(self.text, e)
+            m = _DIGIT_RUN.match(self.text, e)
             raise _Skip(m.end() if m else e)
         raw = self.text[s:e]
         if raw.isdigit() and not self.lang.nouns_capitalised:
@@ -529,7 +529,7 @@ class Scanner:
     def _date_like_name(self, number: _Number) -> bool:
         """"11.11", "6.18": a decimal that reads as a day and a month is a date or a festival."""
         raw = self.text[number.start:number.core_end]
-        m = re.fullmatch(r"(\d{1,2})\.(\d{2})", raw)
+        m = _DATE_LIKE.fullmatch(raw)
         if not m:
             return False
         a, b = int(m.group(1)), int(m.group(2))
@@ -607,7 +607,7 @@ class Scanner:
                 number.qualifier_text = self.text[qm.start(group):qm.end(group)]
                 number.qualifier_start = qm.start(group)
         am = p.qualifier_after.match(low, number.end)
-        if am and not re.match(r"[^\d.,;:!?()]{0,16}\d", low[am.end():am.end() + 18]):
+        if am and not _NUMBER_SOON.match(low, am.end(), am.end() + 18):
             number.qualifier = Qualifier(self.lang.qualifiers_after[_key(am.group(1))])
             number.qualifier_text = self.text[am.start(1):am.end(1)]
 
@@ -639,6 +639,17 @@ class Scanner:
         )
 
 
+_DIGIT_RUN = re.compile(r"[\d\s.\-/]*\d")
+_CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
+_ELISION = re.compile("['’]")
+_SLASH_DAY = re.compile(r"/\d{1,2}(?!\d)")
+_TIME_RANGE = re.compile(r"[^\S\n]*[\w'’]+[^\S\n]*\d{1,2}(?:[.:]\d{2})?(?!\d)")
+_YEAR_RANGE = re.compile(r"[-–/](\d{2}|\d{4})(?!\d)")
+_NON_SPACE = re.compile(r"\S*")
+_NON_SPACES = re.compile(r"\S+")
+_TOKEN_TAIL = re.compile(r"[\w.\-/]*")
+_DATE_LIKE = re.compile(r"(\d{1,2})\.(\d{2})")
+_NUMBER_SOON = re.compile(r"[^\d.,;:!?()]{0,16}\d")
 _POSTCODE_BEFORE = re.compile(r"\d+[a-zA-Z]?,[ \u00a0]*\Z")
 _SEPARATED = re.compile(r"\d+[ /.:\-(]\(?\d")
 _DAY_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}(?!\d)")
