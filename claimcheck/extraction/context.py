@@ -116,11 +116,12 @@ class ScopeFinder:
         words = "|".join(re.escape(w) for w in sorted(lang.forecast, key=len, reverse=True))
         self._forecast_rx = re.compile(rf"(?<![\w])(?:{words})(?![\w])") if words else None
 
-    def scope(self, sentence: str, sentence_start: int, offset: int, cue_years: set[int]) -> Scope:
-        """`offset` is the claim's position in the sentence; `cue_years` are sentence offsets of
-        years that are claims themselves ("founded in 2006") and so scope nothing."""
-        years, relative = self._read(sentence, sentence_start)
-        forecast = bool(self._forecast_rx.search(sentence.lower(), 0, offset)) if self._forecast_rx else False
+    def scope(self, low: str, start: int, end: int, offset: int, cue_years: set[int]) -> Scope:
+        """For the sentence low[start:end] of the lower-cased text: `offset` is the claim's position
+        in the sentence; `cue_years` are sentence offsets of years that are claims themselves
+        ("founded in 2006") and so scope nothing."""
+        years, relative = self._read(low, start, end)
+        forecast = bool(self._forecast_rx.search(low, start, start + offset)) if self._forecast_rx else False
         scope = self._year(years, relative, offset, cue_years)
         return Scope(scope.year, scope.source, forecast) if forecast else scope
 
@@ -136,14 +137,14 @@ class ScopeFinder:
             return Scope(year=best[1], source="explicit")
         return relative
 
-    def _read(self, sentence: str, key: int) -> tuple[list[tuple[int, int]], Scope]:
-        if key not in self._cache:
-            years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(sentence)]
-            self._cache[key] = (years, self._relative(sentence.lower()))
-        return self._cache[key]
+    def _read(self, low: str, start: int, end: int) -> tuple[list[tuple[int, int]], Scope]:
+        if start not in self._cache:
+            years = [(m.start() - start, int(m.group(1))) for m in _YEAR.finditer(low, start, end)]
+            self._cache[start] = (years, self._relative(low, start, end))
+        return self._cache[start]
 
-    def _relative(self, low: str) -> Scope:
-        m = self._relative_rx.search(low)
+    def _relative(self, low: str, start: int, end: int) -> Scope:
+        m = self._relative_rx.search(low, start, end)
         if not m:
             return Scope()
         delta = {"this": 0, "last": -1, "next": 1}[m.lastgroup]

@@ -498,7 +498,7 @@ class Scanner:
         """A plain number after a reference word ("page 12"), a name ("FTSE 100", "via Roma
         25") or before a street name is a label, not a claim."""
         s, e, _low = number.start, number.core_end, self.low
-        if self._tb(self.p.reference_before, s):
+        if number.words and self._tb(self.p.reference_before, s):  # digits were checked in _digits
             m = _DIGIT_RUN.match(self.text, e)
             raise _Skip(m.end() if m else e)
         raw = self.text[s:e]
@@ -628,7 +628,7 @@ class Scanner:
         else:
             lo, hi = bisect.bisect_left(cue_years, s_start), bisect.bisect_left(cue_years, s_end)
             cues = {y - s_start for y in cue_years[lo:hi]}
-            scope = self.scopes.scope(sentence, s_start, n.start - s_start, cues)
+            scope = self.scopes.scope(self.low, s_start, s_end, n.start - s_start, cues)
         line, column = self.index.line_col(n.start)
         precision = n.step * abs(value / n.core_value) if n.core_value else n.step
         return Claim(
