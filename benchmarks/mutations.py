@@ -198,7 +198,7 @@ def main() -> int:
         hits[m["kind"]] += flagged
         alarms[m["kind"]] += elsewhere
         if not flagged:
-            start, end, new = m["edit"]
+            new = m["edit"][2]
             misses.append(f"{m['kind']:9s} {m['fact']['story']}/{m['lang']} {m['fact']['id']}: -> {new!r}")
     rows = []
     print("| mutation | cases | flagged with the right pair | rate | alarms elsewhere |")

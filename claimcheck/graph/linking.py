@@ -18,8 +18,8 @@ LINK_THRESHOLD = 0.55
 MIN_RELATEDNESS = 0.45
 ALIGNED = 0.55  # relatedness of articles that tell one story (translations, rewrites)
 POSITION_SPAN = 0.15  # share of the article within which two claims count as in the same place
-SHARED_FOR_SAME_STORY = 2.0
-RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles  # rare names and figures two articles share when they tell one story
+SHARED_FOR_SAME_STORY = 2.0  # weight of rare names and figures two articles share when they tell one story
+RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles
 
 
 @dataclass(frozen=True, slots=True)
