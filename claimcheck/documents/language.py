@@ -6,7 +6,7 @@ import functools
 
 from .. import lang as langdata
 
-SAMPLE = 4000  # characters read for detection: plenty for an article, cheap for a huge file
+SAMPLE = 1500  # characters read for detection: plenty for an article, cheap for a huge file
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .. import lang as langdata
 from ..extraction.numerals import parse_digits
+from ..extraction.patterns import alternation
 from ..model import Claim, Document, Kind
 
 CONTEXT_CHARS = 140
@@ -57,12 +58,14 @@ def dimension(claim: Claim) -> str:
     return str(kind)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents: "Thương" -> "thuong", "città" -> "citta"."""
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A cheap cognate key: the folded word cut to five letters ("consumatori", "consumers",
     "consumidores" all give "consu")."""
@@ -78,9 +81,7 @@ def _concept_pattern(code: str) -> tuple[re.Pattern | None, dict[str, str]]:
             forms.setdefault(word, concept)
     if not forms:
         return None, forms
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0\-]+")
-                           for w in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), forms
+    return re.compile(rf"(?<![\w]){alternation(forms)}(?![\w])"), forms
 
 
 def concepts_in(text: str, code: str) -> set[str]:
@@ -93,7 +94,7 @@ def concepts_in(text: str, code: str) -> set[str]:
         if pattern is None:
             continue
         for m in pattern.finditer(low):
-            key = " ".join(m.group().replace("-", " ").split())
+            key = " ".join(m.group().replace("-", " ").split())  # "pick-up points" as "pick up points"
             concept = forms.get(key) or forms.get(m.group())
             if concept:
                 found.add(concept)

@@ -7,6 +7,7 @@ about linearly with the corpus instead of quadratically.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -100,8 +101,10 @@ class Relatedness:
         self.name_df = Counter(n for names in self.names.values() for n in names)
         self.figure_df = Counter(v for figures in self.figures.values() for v in figures)
         self._cache: dict[tuple[str, str], float] = {}
+        self._totals: dict[int, float] = {}
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def _weight(df: int) -> float:
         return 1.0 / (1.0 + math.log(max(1, df)))
 
@@ -128,8 +131,14 @@ class Relatedness:
     def _coverage(self, a: set[str], b: set[str], df: Counter) -> float | None:
         if not a or not b:
             return None
-        smaller = min(sum(self._weight(df[x]) for x in a), sum(self._weight(df[x]) for x in b))
+        smaller = min(self._total(a, df), self._total(b, df))
         return self._shared(a, b, df) / max(smaller, 1.0)
+
+    def _total(self, items: set[str], df: Counter) -> float:
+        key = id(items)
+        if key not in self._totals:
+            self._totals[key] = sum(self._weight(df[x]) for x in items)
+        return self._totals[key]
 
 
 class Scorer:
