@@ -68,7 +68,7 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="claimcheck", prog_name="claimcheck")
-def main() -> None:
+def cli() -> None:
     """Find numbers that disagree across articles, in several languages.
 
     \b
@@ -78,7 +78,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "text"]), default="text", show_default=True,
               help="jsonl: one claim per line; json: one report object; text: one readable line per claim.")
@@ -110,7 +110,7 @@ def extract(paths: tuple[str, ...], fmt: str, lang: str | None, published: dt.da
     sys.exit(EXIT_ERROR if report.errors else EXIT_OK)
 
 
-@main.command()
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, writable=True), help="Write the JSON report here.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -151,7 +151,7 @@ def check(paths: tuple[str, ...], json_file: str | None, fmt: str, fail_on: str,
     sys.exit(gate.exit_code(report, fail_on))
 
 
-@main.command()
+@cli.command()
 def languages() -> None:
     """List the languages claimcheck reads, with their number format."""
     from . import lang
@@ -172,3 +172,26 @@ def _write(path: str, content: str) -> None:
             fh.write(content)
     except OSError as e:
         raise ClaimcheckError(f"{path}: cannot write the report: {e.strerror or e}") from None
+
+
+def main(args: list[str] | None = None) -> None:
+    """The console script: usage errors as one line (exit 2), everything else as click runs it."""
+    try:
+        code = cli.main(args=args, prog_name="claimcheck", standalone_mode=False)
+    except click.UsageError as e:
+        if type(e).__name__ == "NoArgsIsHelpError":  # bare "claimcheck": show the help
+            click.echo(e.ctx.get_help() if e.ctx else str(e))
+            sys.exit(EXIT_ERROR)
+        where = f" (try 'claimcheck {e.ctx.command_path.split(' ', 1)[1]} --help')" \
+            if e.ctx and " " in e.ctx.command_path else " (try 'claimcheck --help')"
+        _fail(e.format_message() + where)
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.Abort:
+        _fail("aborted")
+        sys.exit(130)
+    except click.ClickException as e:
+        _fail(e.format_message())
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

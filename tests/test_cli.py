@@ -405,8 +405,6 @@ def test_unknown_lang(run, good: pathlib.Path) -> None:
         assert outcome.out == ""
 
 
-@pytest.mark.xfail(strict=True, reason="click prints its usage error on three lines (Usage:, Try ..., Error:); "
-                                       "DESIGN.md asks for a one-line error for an unknown --lang")
 def test_unknown_lang_is_one_line(good: pathlib.Path) -> None:
     outcome = _subprocess(["extract", str(good), "--lang", "xx"])
     assert len(outcome.err_lines) == 1, outcome.err

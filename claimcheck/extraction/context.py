@@ -31,7 +31,7 @@ class TextIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), capped to a window for very long sentences."""
         if self._sentences is None:
-            self._sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text)]
+            self._sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text) if not self._abbreviation(m)]
         i = bisect.bisect_right(self._sentences, start) - 1
         s = self._sentences[i]
         e = self._sentences[i + 1] if i + 1 < len(self._sentences) else len(self.text)
@@ -43,6 +43,13 @@ class TextIndex:
         while e > s and self.text[e - 1].isspace():
             e -= 1
         return s, e
+
+    def _abbreviation(self, m: re.Match) -> bool:
+        """"Fr. 30", "No. 5", "p. 12": a short word's period before a number ends no sentence."""
+        if m.group() == "\n" or not self.text[m.end():m.end() + 1].isdigit() or not m.start():
+            return False
+        word = self.text[max(0, m.start() - 5):m.start()].rsplit(None, 1)[-1]
+        return word.endswith(".") and len(word.rstrip(".")) <= 3 and word.rstrip(".").isalpha()
 
     def line_col(self, pos: int) -> tuple[int, int]:
         if self._lines is None:

@@ -13,6 +13,17 @@ _SEPARATORS = ".,'’\u00a0\u202f\u2009 "
 
 def parse_digits(raw: str, lang: Language) -> tuple[float, int] | None:
     """The value of a digit string and the number of decimals written, or None if it is not a
+    well-formed number in this language (see `_parse_digits`)."""
+    if len(raw) > MAX_DIGITS:
+        return None
+    return _parse_digits(raw, lang)
+
+
+MAX_DIGITS = 40  # longer runs are no numbers anyone writes as a claim
+
+
+def _parse_digits(raw: str, lang: Language) -> tuple[float, int] | None:
+    """The value of a digit string and the number of decimals written, or None if it is not a
     well-formed number in this language ("11.11" in Italian is not: groups have three digits).
 
     Grouping follows the language's CLDR symbols; a separator that cannot be a group there is

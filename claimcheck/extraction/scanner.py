@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from . import context, numerals, patterns
 from .patterns import Patterns, UnitInfo
 
 APPROX_MARGIN = 0.1
+MAX_VALUE = 1e18
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _CURRENCY_CHARS = set("$€£¥₫₹₩₽₺₪₴₦฿₿元")
 
@@ -70,6 +72,8 @@ class Scanner:
         self.lang: Language = self.p.lang
         self.published = published
         self.rev_low, self.rev_text = self.low[::-1], text[::-1]
+        self.last_end = 0
+        self._date_names: set[str] | None = None
         self.index = context.TextIndex(text)
         self.scopes = context.ScopeFinder(self.lang, published)
 
@@ -95,10 +99,10 @@ class Scanner:
                 continue
             if number is not None:
                 found.append(number)
-                skip_until = number.end
+                skip_until = self.last_end = number.end
         found = self._join_bounds(found)
         cue_years = [n.start for n in found if n.year]
-        return [self._claim(n, cue_years) for n in found]
+        return [c for c in (self._claim(n, cue_years) for n in found) if c is not None]
 
     def _candidates(self):
         """Candidate numbers in text order: two fast trigger scans (digits, number words), each
@@ -173,6 +177,8 @@ class Scanner:
         prev2 = text[s - 2] if s > 1 else " "
         start, currency = s, None
         cm = self._tb(p.currency_prefix, s)
+        if cm and cm.start() < self.last_end:
+            cm = None  # "12 $ 15": the symbol already belongs to the number before
         if cm:
             symbol = cm.group(1) or cm.group(2)
             start = cm.start(1) if cm.group(1) else cm.start(2)
@@ -482,7 +488,7 @@ class Scanner:
             raise _Skip(self._token_end(pos))  # "3D", "5G", "5-star": a name, not a quantity
         number.end = pos
         if (number.info is None or number.info.kind == "duration") and not number.scaled \
-                and self._date_like_name(number):
+                and self._date_like_name(number) and self._used_as_name(number, pos):
             raise _Skip(pos)
 
     def _unit_word_ok(self, um: re.Match, info: UnitInfo) -> bool:
@@ -515,6 +521,22 @@ class Scanner:
             nxt = _NEXT_WORD.match(self.text, e)
             if nxt and nxt.group(1)[0].isupper():
                 raise _Skip(e)  # "Kajgade 41, 7100 Aldvik": a postcode after a street number
+
+    def _used_as_name(self, number: _Number, pos: int) -> bool:
+        """"11.11" is a name if the text uses it as one anywhere ("the 11.11 Global Shopping
+        Festival"), even where a word follows ("11.11 sales period"); "2.15 children" is a number."""
+        if self._date_names is None:
+            self._date_names = {m.group() for m in _DATE_LIKE_TOKEN.finditer(self.text)
+                                if not self._counts_something(m.end())}
+        return self.text[number.start:number.core_end] in self._date_names or not self._counts_something(pos)
+
+    def _counts_something(self, pos: int) -> bool:
+        """Whether an ordinary word follows, as in "2.15 children" (not "the 11.11 Festival")."""
+        nxt = _NEXT_WORD.match(self.text, pos)
+        if not nxt or not nxt.group(1)[0].islower():
+            return False
+        word = nxt.group(1).lower()
+        return word not in self.lang.stopwords and word not in self.lang.durations
 
     def _currency_at(self, pos: int) -> bool:
         um = self.p.unit.match(self.text, pos)
@@ -612,10 +634,12 @@ class Scanner:
             number.qualifier_text = self.text[am.start(1):am.end(1)]
 
     # -- the claim ------------------------------------------------------------------------
-    def _claim(self, n: _Number, cue_years: list[int]) -> Claim:
+    def _claim(self, n: _Number, cue_years: list[int]) -> Claim | None:
         text, lang = self.text, self.lang
         kind, unit = _kind_and_unit(n)
         value = n.value * (n.info.factor if n.info else 1.0)
+        if not math.isfinite(value) or abs(value) > MAX_VALUE:
+            return None  # a run of hundreds of digits is no claim about the world
         low, high = _bounds(n, value)
         s_start, s_end = self.index.sentence(n.start, n.end)
         sentence = text[s_start:s_end]
@@ -648,6 +672,7 @@ _YEAR_RANGE = re.compile(r"[-–/](\d{2}|\d{4})(?!\d)")
 _NON_SPACE = re.compile(r"\S*")
 _NON_SPACES = re.compile(r"\S+")
 _TOKEN_TAIL = re.compile(r"[\w.\-/]*")
+_DATE_LIKE_TOKEN = re.compile(r"(?<![\d.,])\d{1,2}\.\d{2}(?![\d.,]\d)")
 _DATE_LIKE = re.compile(r"(\d{1,2})\.(\d{2})")
 _NUMBER_SOON = re.compile(r"[^\d.,;:!?()]{0,16}\d")
 _POSTCODE_BEFORE = re.compile(r"\d+[a-zA-Z]?,[ \u00a0]*\Z")
@@ -697,7 +722,8 @@ def _bounds(n: _Number, value: float) -> tuple[float | None, float | None]:
     if q == Qualifier.EXACT:
         return value, value
     if q == Qualifier.APPROX:
-        return value * (1 - APPROX_MARGIN), value * (1 + APPROX_MARGIN)
+        low, high = sorted((value * (1 - APPROX_MARGIN), value * (1 + APPROX_MARGIN)))
+        return low, high
     if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
         return value, None
     return None, value
