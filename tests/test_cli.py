@@ -18,7 +18,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import main
+from claimcheck.cli import cli as main
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "launch"
