@@ -6,7 +6,7 @@ claimcheck flags it, with the right pair, and raises no alarm elsewhere.
 
 The stories and their facts come from tests/corpora/consistent/MANIFEST.toml (every figure
 agrees across the four versions of a story).  Mutations: the value doubled, the value times
-ten, the scale word swapped (million <-> billion), the currency swapped (euro <-> dollar), and
+ten (a year moves by one or by ten years instead), the scale word swapped (million <-> billion), the currency swapped (euro <-> dollar), and
 the qualifier swapped (more than <-> less than).  Each mutation is checked on its story's four
 documents; a mutation counts as flagged when an error or warning cites the mutated claim
 together with the same fact in another language.
@@ -113,7 +113,12 @@ def mutations(stories: dict, facts: list[dict], rng: random.Random) -> list[dict
             at = text.find(span)
             if at < 0:
                 continue
-            if kind in ("x2", "x10"):
+            if kind in ("x2", "x10") and fact.get("kind") == "year":
+                # Doubling a year makes no year: move it by one or ten years instead.
+                year = re.search(r"\d{4}", span)
+                new = span.replace(year.group(), str(int(year.group()) + (1 if kind == "x2" else 10))) if year else None
+                edit = (at, at + len(span), new) if new else None
+            elif kind in ("x2", "x10"):
                 new = scaled_span(span, lang, 2 if kind == "x2" else 10)
                 edit = (at, at + len(span), new) if new else None
             elif kind == "scale":

@@ -695,9 +695,12 @@ def _written_step(raw: str, decimals: int) -> float:
     """The rounding step of a number as written: "290,000" -> 10000, "1,1" -> 0.1, "27" -> 1."""
     if decimals:
         return 10.0 ** -decimals
-    digits = "".join(ch for ch in raw if ch.isdigit())
+    digits = "".join(ch for ch in raw if ch.isdigit()).lstrip("0")
     stripped = digits.rstrip("0")
-    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+    zeros = len(digits) - len(stripped)
+    if not stripped or len(digits) < 3 or (len(digits) == 3 and zeros < 2):
+        return 1.0  # "10 draws", "250 staff": small counts are written exactly
+    return 10.0 ** zeros
 
 
 def _kind_and_unit(n: _Number) -> tuple[Kind, str | None]:

@@ -37,6 +37,7 @@ class Features:
     numbers: frozenset[str]
     novel: bool
     position: float
+    rank: float  # where the claim stands among the figures of its sentence (0 first, 1 last, -1 alone)
     scope_year: int | None
     sentence_key: tuple[str, int]
 
@@ -173,7 +174,10 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         if tokens:
             phrases.add(" ".join(tokens))
     numbers = set()
-    for m in _NUMBER_TOKEN.finditer(sentence):
+    tokens = list(_NUMBER_TOKEN.finditer(sentence))
+    before = sum(1 for m in tokens if m.start() < at)
+    rank = before / (len(tokens) - 1) if len(tokens) > 1 else -1.0
+    for m in tokens:
         if at <= m.start() < at + len(claim.text):
             continue
         parsed = parse_digits(m.group(), language)
@@ -185,6 +189,6 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         object_stems=frozenset(stem(w) for w in _WORD.findall(claim.object)
                                if len(w) >= 5 and w.lower() not in stop and not w[0].isupper()),
         novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
-        position=claim.start / max(1, len(doc.text)) if doc else 0.0,
+        position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
         sentence_key=(claim.doc or "", claim.sentence_start),
     )

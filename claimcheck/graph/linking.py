@@ -55,6 +55,7 @@ class Evidence:
 def block_keys(f: Features, value_key: str | None) -> set[str]:
     keys = {f"{f.dimension}|c|{c}" for c in f.object_concepts | f.context_concepts}
     keys |= {f"{f.dimension}|n|{n}" for n in f.names}
+    keys |= {f"{f.dimension}|x|{x}" for x in f.numbers}  # translations keep a sentence's other figures
     if value_key:
         keys.add(f"{f.dimension}|v|{value_key}")
     return keys
@@ -207,7 +208,12 @@ class Scorer:
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
         weight += 0.2 * len(stems) / union
-        weight += min(0.3, 0.15 * len(numbers))
+        if numbers:
+            # Translations of one sentence keep its other figures: the same set of neighbours
+            # tells which of several figures in the sentence is which.
+            weight += 0.3 * len(numbers) / len(a.numbers | b.numbers)
+        if a.rank >= 0 and b.rank >= 0 and a.doc != b.doc and rel >= ALIGNED:
+            weight += 0.1 * (1.0 - abs(a.rank - b.rank))
         if same_value:
             # In articles about one story an equal figure is strong evidence; elsewhere a weak one.
             weight += 0.15 + 0.4 * rel + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
