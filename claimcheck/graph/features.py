@@ -34,10 +34,11 @@ class Features:
     name_phrases: frozenset[str]
     stems: frozenset[str]
     object_stems: frozenset[str]
-    numbers: frozenset[str]
+    numbers: frozenset[str]  # the sentence's other distinctive figures, as values
     novel: bool
     position: float
     rank: float  # where the claim stands among the figures of its sentence (0 first, 1 last, -1 alone)
+    minor_numbers: frozenset[str]  # its small numbers and years
     scope_year: int | None
     sentence_key: tuple[str, int]
 
@@ -126,13 +127,24 @@ def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in words)
 
 
+class _NameText:
+    """A stand-in for a name match after dropping words that are not names."""
+
+    def __init__(self, text: str):
+        self._text = text
+
+    def group(self) -> str:
+        return self._text
+
+
 def known_names(documents) -> frozenset[str]:
     """Words that are names wherever they stand, even first in a sentence: those some article
     capitalises after a lower-case word, and those articles in two languages both capitalise."""
     found: set[str] = set()
     by_lang: dict[str, set[str]] = {}
     for doc in documents:
-        found.update(fold(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
+        if not langdata.get(doc.lang).nouns_capitalised:  # German capitalises every noun
+            found.update(fold(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
         by_lang.setdefault(doc.lang, set()).update(fold(m.group()) for m in _CAPITAL.finditer(doc.text))
     languages = list(by_lang.values())
     for i, words in enumerate(languages):
@@ -165,6 +177,11 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         first = _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()])
         if first and " " not in m.group() and fold(m.group()) not in known_names:
             continue
+        if language.nouns_capitalised:  # only words other languages capitalise too are names here
+            kept = [t for t in m.group().split() if fold(t) in known_names]
+            if not kept:
+                continue
+            m = _NameText(" ".join(kept))
         words = [t for t in m.group().split() if t[:1].isupper()]
         if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
             names.add(" ".join(fold(t).strip("'’") for t in words))
@@ -173,7 +190,7 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         names.update(tokens)
         if tokens:
             phrases.add(" ".join(tokens))
-    numbers = set()
+    numbers, minor = set(), set()
     tokens = list(_NUMBER_TOKEN.finditer(sentence))
     before = sum(1 for m in tokens if m.start() < at)
     rank = before / (len(tokens) - 1) if len(tokens) > 1 else -1.0
@@ -181,7 +198,11 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         if at <= m.start() < at + len(claim.text):
             continue
         parsed = parse_digits(m.group(), language)
-        numbers.add(f"{parsed[0]:.4g}" if parsed else m.group())  # "912,000" and "912.000" meet
+        key = f"{parsed[0]:.4g}" if parsed else m.group()  # "912,000" and "912.000" meet
+        if parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100):
+            minor.add(key)  # days, small counts and years: in too many sentences to align on alone
+        else:
+            numbers.add(key)
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
@@ -190,5 +211,6 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
                                if len(w) >= 5 and w.lower() not in stop and not w[0].isupper()),
         novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
         position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
+        minor_numbers=frozenset(minor),
         sentence_key=(claim.doc or "", claim.sentence_start),
     )

@@ -208,10 +208,11 @@ class Scorer:
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
         weight += 0.2 * len(stems) / union
-        if numbers:
+        every_a, every_b = a.numbers | a.minor_numbers, b.numbers | b.minor_numbers
+        if every_a & every_b:
             # Translations of one sentence keep its other figures: the same set of neighbours
             # tells which of several figures in the sentence is which.
-            weight += 0.3 * len(numbers) / len(a.numbers | b.numbers)
+            weight += 0.3 * len(every_a & every_b) / len(every_a | every_b)
         if a.rank >= 0 and b.rank >= 0 and a.doc != b.doc and rel >= ALIGNED:
             weight += 0.1 * (1.0 - abs(a.rank - b.rank))
         if same_value:
