@@ -54,10 +54,11 @@ def interval(claim: Claim, exact: bool = False) -> Interval:
     if q == Qualifier.APPROX:
         margin = max(abs(v) * APPROX, slack)
         return Interval(v - margin, v + margin)
+    strict = abs(v) * 1e-9 + 1e-12  # "more than 10" excludes 10 itself
     if q in LOWER:
-        return Interval(v, math.inf)
+        return Interval(v + strict if q == Qualifier.MORE_THAN else v, math.inf)
     if q in UPPER:
-        return Interval(-math.inf, v)
+        return Interval(-math.inf, v - strict if q == Qualifier.LESS_THAN else v)
     return Interval(v - slack, v + slack)
 
 

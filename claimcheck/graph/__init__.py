@@ -175,6 +175,7 @@ def _comparable_value(claim: Claim) -> float:
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
+    """The same figure, in the same unit ("200 billion yuan" and "US$200 billion" are not)."""
     if a.unit != b.unit:
         return False
     hi = max(abs(a.value), abs(b.value))
