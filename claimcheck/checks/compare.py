@@ -26,7 +26,10 @@ class Interval:
     high: float
 
     def overlaps(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        """Strictly: "1978" and "1979" only touch at 1978.5 and do not agree."""
+        if self.low == self.high or other.low == other.high:
+            return self.low <= other.high and other.low <= self.high
+        return self.low < other.high and other.low < self.high
 
     def scaled(self, lo: float, hi: float) -> Interval:
         candidates = [self.low * lo, self.low * hi, self.high * lo, self.high * hi]

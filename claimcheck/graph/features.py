@@ -76,11 +76,11 @@ def stem(word: str) -> str:
 
 
 @functools.cache
-def _concept_pattern(code: str) -> tuple[re.Pattern | None, dict[str, str]]:
-    forms: dict[str, str] = {}
+def _concept_pattern(code: str) -> tuple[re.Pattern | None, dict[str, tuple[str, ...]]]:
+    forms: dict[str, tuple[str, ...]] = {}
     for concept, words in langdata.concepts(code).items():
         for word in words:
-            forms.setdefault(word, concept)
+            forms[word] = (*forms.get(word, ()), concept)  # "iscritti": members and students
     if not forms:
         return None, forms
     return re.compile(rf"(?<![\w]){alternation(forms)}(?![\w])"), forms
@@ -97,9 +97,7 @@ def concepts_in(text: str, code: str) -> set[str]:
             continue
         for m in pattern.finditer(low):
             key = " ".join(m.group().replace("-", " ").split())  # "pick-up points" as "pick up points"
-            concept = forms.get(key) or forms.get(m.group())
-            if concept:
-                found.add(concept)
+            found.update(forms.get(key) or forms.get(m.group()) or ())
     return found
 
 
