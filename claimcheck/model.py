@@ -152,3 +152,8 @@ class Report:
     topics: tuple[Topic, ...] = ()
     findings: tuple[Finding, ...] = ()
     errors: tuple[InputProblem, ...] = ()
+    # inputs read with a caveat (a guessed encoding) and unused inline suppressions: shown, never fatal
+    warnings: tuple[InputProblem, ...] = ()
+    suppressed: tuple[Finding, ...] = ()  # findings silenced by an inline comment in a document
+    baselined: tuple[Finding, ...] = ()  # findings accepted in the baseline file
+    stale: tuple[str, ...] = ()  # baseline fingerprints that no finding matched any more

@@ -28,7 +28,7 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None) -
         paths = [paths]
     load = documents.LoadOptions(lang=options.lang, published=options.published, patterns=options.patterns,
                                  max_bytes=options.max_bytes, encoding=options.encoding)
-    docs, problems, _ = documents.load(sorted(paths, key=lambda p: (p == "-", p)), load)
+    docs, problems, warnings = documents.load(sorted(paths, key=lambda p: (p == "-", p)), load)
     claims: list[Claim] = []
     for doc in docs:
         try:
@@ -38,7 +38,7 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None) -
             continue
         claims.extend(found)
     claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, 1)]
-    return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems))
+    return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems), warnings=tuple(warnings))
 
 
 def check(paths: list[str] | str, options: CheckOptions | None = None) -> Report:

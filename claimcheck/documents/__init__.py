@@ -24,13 +24,14 @@ class LoadOptions:
     encoding: str | None = None
 
 
-def load(paths: list[str], options: LoadOptions | None = None) -> tuple[list[Document], list[InputProblem], list[str]]:
+def load(paths: list[str], options: LoadOptions | None = None
+         ) -> tuple[list[Document], list[InputProblem], list[InputProblem]]:
     """Documents for every readable article under `paths`, the problems of the others, and
     warnings (such as a fallback encoding) about the ones that were read."""
     options = options or LoadOptions()
     files, problems = reading.expand(paths, options.patterns)
     documents: list[Document] = []
-    warnings: list[str] = []
+    warnings: list[InputProblem] = []
     for path in files:
         try:
             source = reading.read(path, options.max_bytes, options.encoding)
@@ -38,7 +39,7 @@ def load(paths: list[str], options: LoadOptions | None = None) -> tuple[list[Doc
             problems.append(e.problem)
             continue
         if source.warning:
-            problems.append(InputProblem(path, source.warning + " (checked anyway)"))
+            warnings.append(InputProblem(path, source.warning + " (checked anyway)"))
         documents.append(load_text(source.text, path, source.format, options, doc_id=f"d{len(documents) + 1}"))
     return documents, problems, warnings
 

@@ -151,7 +151,7 @@ def strip_markdown(source: str) -> Stripped:
     m = _FRONT.match(source)
     if m:
         for key, value in _FRONT_LINE.findall(m.group(1)):
-            meta.setdefault(key.lower(), value.strip().strip("\"'"))
+            meta.setdefault(_META_KEYS.get(key.lower(), key.lower()), value.strip().strip("\"'"))
         blank(0, m.end())
     for m in _MD_BLANK.finditer(source):
         blank(m.start(), m.end())
@@ -168,6 +168,7 @@ def strip_markdown(source: str) -> Stripped:
     return Stripped(text, (), meta)
 
 
+_META_KEYS = {"published": "date", "language": "lang", "locale": "lang"}  # spellings of one key
 _FRONT_TXT = re.compile(r"^(title|date|published|lang|language)\s*:\s*(.+?)\s*$", re.I | re.M)
 
 
@@ -175,8 +176,7 @@ def plain_meta(source: str) -> dict[str, str]:
     """Header lines such as "date: 2021-10-30" in the first lines of a text file."""
     meta: dict[str, str] = {}
     for key, value in _FRONT_TXT.findall(source[:2000]):
-        key = {"published": "date", "language": "lang"}.get(key.lower(), key.lower())
-        meta.setdefault(key, value)
+        meta.setdefault(_META_KEYS.get(key.lower(), key.lower()), value)
     return meta
 
 
