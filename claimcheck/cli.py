@@ -41,6 +41,10 @@ def _fail(message: str) -> None:
     click.echo(f"claimcheck: error: {message}", err=True)
 
 
+def _warn(message: str) -> None:
+    click.echo(f"claimcheck: warning: {message}", err=True)
+
+
 LANG_HELP = "Language of every input (ISO 639-1: it, en, vi, es, fr, de, pt, nl); detected per file when omitted."
 PUBLISHED_HELP = "Publication date (YYYY-MM-DD) for every input; resolves 'this year'. Found in the text when omitted."
 
@@ -105,6 +109,8 @@ def extract(paths: tuple[str, ...], fmt: str, lang: str | None, published: dt.da
     options = CheckOptions(lang=lang, published=published, max_bytes=max_size * 1024 * 1024, encoding=encoding)
     report = extract_paths(list(paths), options)
     click.echo(claims_output.render(report, fmt), nl=False)
+    for problem in report.warnings:
+        _warn(str(problem))
     for problem in report.errors:
         _fail(str(problem))
     sys.exit(EXIT_ERROR if report.errors else EXIT_OK)
@@ -146,6 +152,8 @@ def check(paths: tuple[str, ...], json_file: str | None, fmt: str, fail_on: str,
         _write(json_file, json_report.render(report))
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(json_report.render(report) if fmt == "json" else text_report.render(report, color), nl=False)
+    for problem in report.warnings:
+        _warn(str(problem))
     for problem in report.errors:
         _fail(str(problem))
     sys.exit(gate.exit_code(report, fail_on))

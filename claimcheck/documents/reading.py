@@ -12,6 +12,7 @@ from ..model import InputProblem
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _FALLBACK_ENCODINGS = ["cp1252", "iso8859_15", "cp1250", "cp1251", "latin_1", "gb18030", "big5", "shift_jis", "euc_kr"]
+_LATIN_SCRIPT = {"cp1252", "iso8859_15", "cp1250", "latin_1"}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -106,9 +107,20 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> tuple[str, st
     from charset_normalizer import from_bytes
 
     best = _preferred(from_bytes(data, cp_isolation=_FALLBACK_ENCODINGS))
-    if best is None or best.chaos > 0.3:
+    if best is None or best.chaos > 0.3 or not _plausible(data, str(best), best.encoding):
         raise ReadError(path, f"not valid UTF-8 (byte {data[where]:#04x} at offset {where}) and no other encoding fits")
     return str(best), f"not valid UTF-8 (byte {data[where]:#04x} at offset {where}); read as {best.encoding}"
+
+
+def _plausible(data: bytes, text: str, encoding: str) -> bool:
+    """A legacy encoding fits when it reads the text as letters: a text of mostly ASCII letters is
+    in a Latin script, so a few odd bytes are accented letters, never Cyrillic or CJK, and never
+    C1 control characters."""
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        return False
+    high = sum(b >= 0x80 for b in data)
+    ascii_letters = sum(65 <= b <= 90 or 97 <= b <= 122 for b in data)
+    return encoding in _LATIN_SCRIPT or high > 0.3 * (high + ascii_letters)
 
 
 def _preferred(matches):
