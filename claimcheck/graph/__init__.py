@@ -182,16 +182,21 @@ def _same_value(a: Claim, b: Claim) -> bool:
     return hi == 0 or abs(a.value - b.value) <= max(a.precision, b.precision, 1e-9 * hi) / 2 + 1e-9 * hi
 
 
+def _top(counts: Counter) -> tuple[str, int]:
+    """The commonest item, ties broken alphabetically so labels never depend on set order."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0])) if counts else ("", 0)
+
+
 def _label(group: list[int], claims: list[Claim], features: list[Features]) -> tuple[str, str]:
     """A readable label and a stable key: the commonest concept and name of the topic."""
     concepts = Counter(c for i in group for c in features[i].object_concepts)
     if not concepts:
         concepts = Counter(c for i in group for c in features[i].context_concepts)
-    names = Counter(n for i in group for n in features[i].names)
-    concept = concepts.most_common(1)[0][0] if concepts else ""
-    name = names.most_common(1)[0][0] if names and names.most_common(1)[0][1] > 1 else ""
+    concept, _ = _top(concepts)
+    name, seen = _top(Counter(n for i in group for n in features[i].names))
+    name = name if seen > 1 else ""
     objects = Counter(fold(claims[i].object) for i in group if claims[i].object)
-    words = concept.replace("_", " ") if concept else (objects.most_common(1)[0][0] if objects else "")
+    words = concept.replace("_", " ") if concept else _top(objects)[0]
     kind = str(claims[group[0]].kind)
     label = " ".join(part for part in (words or kind, f"({name.title()})" if name else "") if part)
     key = "|".join((kind, concept or words, name))
