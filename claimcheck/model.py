@@ -130,6 +130,15 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """An edge of the claim graph: two claims judged to measure the same thing, and why."""
+
+    claims: tuple[str, str]
+    weight: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     id: str
     rule: str
@@ -151,6 +160,7 @@ class Report:
     claims: tuple[Claim, ...]
     topics: tuple[Topic, ...] = ()
     findings: tuple[Finding, ...] = ()
+    links: tuple[Link, ...] = ()
     errors: tuple[InputProblem, ...] = ()
     # inputs read with a caveat (a guessed encoding) and unused inline suppressions: shown, never fatal
     warnings: tuple[InputProblem, ...] = ()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from . import documents
 from .extraction import extract_document
-from .model import Claim, InputProblem, Report
+from .model import Claim, InputProblem, Link, Report
 
 
 @dataclass(frozen=True)
@@ -51,4 +51,9 @@ def check(paths: list[str] | str, options: CheckOptions | None = None) -> Report
     claim_graph = graph.build(claims, list(extracted.documents))
     claims = [replace(c, topic=claim_graph.topic_of.get(i)) for i, c in enumerate(claims)]
     findings = checks.run(claims, list(extracted.documents), claim_graph)
-    return replace(extracted, claims=tuple(claims), topics=tuple(claim_graph.topics), findings=tuple(findings))
+    number = {c.id: i for i, c in enumerate(claims)}
+    links = tuple(sorted((Link((claims[a].id, claims[b].id), evidence.weight, evidence.describe())
+                          for (a, b), evidence in claim_graph.edges.items()),
+                         key=lambda link: (number[link.claims[0]], number[link.claims[1]])))
+    return replace(extracted, claims=tuple(claims), topics=tuple(claim_graph.topics), findings=tuple(findings),
+                   links=links)
