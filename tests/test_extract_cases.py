@@ -34,7 +34,7 @@ def _describe(c) -> str:
 
 @pytest.mark.parametrize(("lang", "case"), list(_cases()))
 def test_case(lang: str, case: dict) -> None:
-    claims = extract(case["text"], lang=lang)
+    claims = extract(case["text"], lang=lang, published=case.get("published"))
     for claim in claims:
         assert case["text"][claim.start:claim.end] == claim.text
     got = {c.text: c for c in claims}
@@ -48,6 +48,10 @@ def test_case(lang: str, case: dict) -> None:
         if not _close(claim.value, float(want["value"])) or str(claim.kind) != want["kind"] \
                 or claim.unit != want.get("unit") or str(claim.qualifier) != want["qualifier"]:
             problems.append(f"{_describe(claim)} != {expected}")
+        if "scope_year" in want and claim.scope.year != want["scope_year"]:
+            problems.append(f"{want['text']!r} scope year {claim.scope.year} != {want['scope_year']}")
+        if "forecast" in want and claim.scope.forecast != want["forecast"]:
+            problems.append(f"{want['text']!r} forecast {claim.scope.forecast} != {want['forecast']}")
         if want["qualifier"] == "range" and not (_close(claim.low, want["low"]) and _close(claim.high, want["high"])):
             problems.append(f"{want['text']!r} range {claim.low}..{claim.high} != {want['low']}..{want['high']}")
     problems += [f"spurious {_describe(c)}" for c in got.values()]

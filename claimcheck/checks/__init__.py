@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from ..graph import ClaimGraph
 from ..graph.linking import Evidence
-from ..model import Claim, Document, Finding, Severity, Verdict
+from ..model import Claim, Document, Finding, Kind, Severity, Verdict
 from . import compare, conflicting_values, conversion_mismatch, divergent_values, scope_differs
 from .rule import Rule
 
@@ -48,8 +48,7 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
                 first, second = (ca, cb) if ca.start <= cb.start or ca.doc != cb.doc else (cb, ca)
                 result = compare.compare(
                     first, second, _date(docs, first), _date(docs, second),
-                    first.scope.year if first.scope.year is not None else years.get(first.doc or ""),
-                    second.scope.year if second.scope.year is not None else years.get(second.doc or ""),
+                    _scope_year(first, years), _scope_year(second, years),
                     conversion=converted,
                 )
                 if result is None or result.verdict == Verdict.CONSISTENT:
@@ -73,13 +72,23 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
         ca, cb = claims[a], claims[b]
         evidence = _evidence(graph, a, b)
         findings.append(Finding(
-            id="", rule=rule.name, verdict=rule.verdict, severity=rule.severity, topic=topic_id,
+            id="", rule=rule.name, verdict=result.verdict, severity=rule.severity, topic=topic_id,
             claims=(ca.id, cb.id), confidence=_confidence(rule, result, evidence),
             message=_message(ca, cb, result, docs), explanation=_explanation(ca, cb, result, evidence, docs),
             fingerprint=fingerprint(rule.name, topic_keys.get(topic_id, ""), [ca, cb], docs),
         ))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -f.confidence, f.fingerprint))
     return [_with_id(f, n) for n, f in enumerate(findings, 1)]
+
+
+def _scope_year(claim: Claim, years: dict[str, int | None]) -> int | None:
+    """The year a claim is about: its own words, else its article's year; a year or an ordinal
+    ("founded in 1887", "the 13th edition") is about no other year."""
+    if claim.scope.year is not None:
+        return claim.scope.year
+    if claim.kind in (Kind.YEAR, Kind.ORDINAL):
+        return None
+    return years.get(claim.doc or "")
 
 
 def _with_id(f: Finding, n: int) -> Finding:
@@ -130,6 +139,8 @@ def describe_value(claim: Claim) -> str:
              "at_most": "at most ", "up_to": "up to ", "approx": "about "}
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
         body = f"{_num(claim.low)} to {_num(claim.high)}"
+    elif claim.kind == Kind.YEAR:
+        body = f"{claim.value:.0f}"
     else:
         body = _num(claim.value)
     unit = f" {claim.unit}" if claim.unit else ""

@@ -123,21 +123,27 @@ class ScopeFinder:
         words = "|".join(re.escape(w) for w in sorted(lang.forecast, key=len, reverse=True))
         self._forecast_rx = re.compile(rf"(?<![\w])(?:{words})(?![\w])") if words else None
 
-    def scope(self, low: str, start: int, end: int, offset: int, cue_years: set[int]) -> Scope:
-        """For the sentence low[start:end] of the lower-cased text: `offset` is the claim's position
-        in the sentence; `cue_years` are sentence offsets of years that are claims themselves
+    def scope(self, low: str, start: int, end: int, span: tuple[int, int], cue_years: set[int]) -> Scope:
+        """For the sentence low[start:end] of the lower-cased text: `span` is the claim's place in
+        the sentence; `cue_years` are sentence offsets of years that are claims themselves
         ("founded in 2006") and so scope nothing."""
         years, relative = self._read(low, start, end)
-        forecast = bool(self._forecast_rx.search(low, start, start + offset)) if self._forecast_rx else False
-        scope = self._year(years, relative, offset, cue_years)
+        scope = self._year(years, relative, span, cue_years)
+        forecast = bool(self._forecast_rx.search(low, start, start + span[0])) if self._forecast_rx else False
+        if forecast and scope.year is not None and self.published and scope.year < self.published.year:
+            forecast = False  # "expects 92,000 in 2026 after 80,000 in 2025": a past year is no forecast
         return Scope(scope.year, scope.source, forecast) if forecast else scope
 
-    def _year(self, years: list[tuple[int, int]], relative: Scope, offset: int, cue_years: set[int]) -> Scope:
+    def _year(self, years: list[tuple[int, int]], relative: Scope, span: tuple[int, int],
+              cue_years: set[int]) -> Scope:
+        """The nearest year of the sentence, counted from the claim's start for years before it and
+        from its end for years after it; a year before wins a tie."""
         best: tuple[int, int] | None = None
+        start, end = span
         for at, year in years:
-            if at in cue_years or at == offset:
+            if at in cue_years or at == start:
                 continue
-            distance = abs(at - offset) + (0 if at < offset else 1)
+            distance = start - at if at < start else at - end + 1
             if best is None or distance < best[0]:
                 best = (distance, year)
         if best:

@@ -92,6 +92,8 @@ class Patterns:
     time_after: re.Pattern
     reference_before: Behind
     year_cue: Behind
+    year_event_before: re.Pattern
+    year_event_after: re.Pattern
     determiner_before: Behind
     ordinal_prefix: Behind
     range_after: re.Pattern
@@ -264,6 +266,10 @@ def for_language(code: str) -> Patterns:
             rf"{reversed_alternation(lang.reference_words, 'i')}(?![\w])"
         ),
         year_cue=_words_then(lang.year_cues),
+        year_event_before=re.compile(
+            rf"(?<![\w])(?:{alternation(lang.year_events) or '(?!x)x'})(?:{SP}+[\w'’\-]+){{0,4}}{SP}+\Z", re.I),
+        year_event_after=re.compile(
+            rf"(?:{SP}+[\w'’\-]+){{0,4}}?{SP}+(?:{alternation(lang.year_events) or '(?!x)x'})(?![\w])", re.I),
         determiner_before=Behind(
             rf"{SP}*(?:{reversed_alternation(lang.determiners)}(?![\w])|{reversed_alternation(lang.possessives)})"
         ),

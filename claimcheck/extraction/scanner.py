@@ -226,7 +226,7 @@ class Scanner:
                 raise _Skip(om.end())
             return number
         if self._year_like(number, raw, s, e) and not in_range:
-            if self._lb(p.year_cue, start):
+            if self._lb(p.year_cue, start) or self._year_of_event(s, e):
                 number.year = True
                 return number
             end = self._year_range_end(e)
@@ -307,11 +307,17 @@ class Scanner:
         m = _NEXT_WORD.match(self.text, e)
         if m:
             word = m.group(1)
-            if word[0].islower() and word.lower() not in self.lang.stopwords and not self.lang.capitalised_next_is_name:
+            if word[0].islower() and word.lower() not in self.lang.stopwords:
                 before = self.low[max(0, s - 12):s].split()
                 if not before or before[-1] not in self.lang.year_words:
                     return False  # "1500 dipendenti": a count
         return True
+
+    def _year_of_event(self, s: int, e: int) -> bool:
+        """A year a few words from a one-time event's word, in the same clause."""
+        window = YEAR_EVENT_WINDOW
+        return bool(self.p.year_event_before.search(self.low, max(0, s - window), s)
+                    or self.p.year_event_after.match(self.low, e, e + window))
 
     def _year_range_end(self, e: int) -> int:
         """The end of "2020-21" or "2019/2020" after a year at `e`, else `e`."""
@@ -652,9 +658,11 @@ class Scanner:
         else:
             lo, hi = bisect.bisect_left(cue_years, s_start), bisect.bisect_left(cue_years, s_end)
             cues = {y - s_start for y in cue_years[lo:hi]}
-            scope = self.scopes.scope(self.low, s_start, s_end, n.start - s_start, cues)
+            scope = self.scopes.scope(self.low, s_start, s_end, (n.start - s_start, n.end - s_start), cues)
         line, column = self.index.line_col(n.start)
         precision = n.step * abs(value / n.core_value) if n.core_value else n.step
+        if kind in (Kind.YEAR, Kind.ORDINAL):
+            precision = 1.0  # "2000" names one year and "100th" one place, not a rounded figure
         return Claim(
             text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier, precision=precision,
             low=low, high=high, start=n.start, end=n.end, object=obj, sentence=sentence,
@@ -663,6 +671,7 @@ class Scanner:
         )
 
 
+YEAR_EVENT_WINDOW = 48  # characters around a year searched for its event word
 _DIGIT_RUN = re.compile(r"[\d\s.\-/]*\d")
 _CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
 _ELISION = re.compile("['’]")

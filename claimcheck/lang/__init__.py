@@ -86,6 +86,7 @@ class Language:
     time_after: tuple[str, ...]
     day_words: dict[str, int]
     year_cues: tuple[str, ...]
+    year_events: tuple[str, ...]
     year_words: frozenset[str]
     this_year: tuple[str, ...]
     last_year: tuple[str, ...]
@@ -308,6 +309,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         time_after=c.words("dates.time_after"),
         day_words={k: int(v) for k, v in c.mapping("dates.day_words").items()},
         year_cues=c.words("dates.year_cues"),
+        year_events=c.words("dates.year_events"),
         year_words=frozenset(c.words("dates.year_words")),
         this_year=c.words("dates.this_year"),
         last_year=c.words("dates.last_year"),
