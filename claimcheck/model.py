@@ -108,6 +108,8 @@ class Document:
     # offsets of line starts in the source file
     line_starts: tuple[int, ...] = (0,)
     lang_source: str = "detected"  # "detected", "option", "metadata"
+    # inline claimcheck comments: (line of the comment, last line it covers, its text after "claimcheck:")
+    directives: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,11 +265,9 @@ def test_main_help_lists_every_command(run) -> None:
         assert re.search(rf"^\s+{command}\s", outcome.out, re.M), command
 
 
-MISSING = "DESIGN.md option not implemented yet"
 DESIGN_OPTIONS = [
-    *[("check", o) for o in ("--json", "--format", "--fail-on", "--lang")],
-    *[pytest.param("check", o, marks=pytest.mark.xfail(strict=True, reason=MISSING))
-      for o in ("--html", "--sarif", "--junit", "--markdown", "--baseline", "--config")],
+    *[("check", o) for o in ("--json", "--format", "--fail-on", "--lang", "--html", "--sarif", "--junit",
+                             "--markdown", "--baseline", "--config")],
     ("extract", "--format"), ("extract", "--lang"),
 ]
 

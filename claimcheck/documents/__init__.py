@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import lang as langdata
@@ -24,15 +27,19 @@ class LoadOptions:
     encoding: str | None = None
 
 
-def load(paths: list[str], options: LoadOptions | None = None
+def load(paths: list[str], options: LoadOptions | None = None,
+         progress: Callable[[int, int], None] | None = None,
          ) -> tuple[list[Document], list[InputProblem], list[InputProblem]]:
     """Documents for every readable article under `paths`, the problems of the others, and
-    warnings (such as a fallback encoding) about the ones that were read."""
+    warnings (such as a fallback encoding) about the ones that were read.  `progress(done, total)`
+    is called before each file is read."""
     options = options or LoadOptions()
     files, problems = reading.expand(paths, options.patterns)
     documents: list[Document] = []
     warnings: list[InputProblem] = []
-    for path in files:
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files))
         try:
             source = reading.read(path, options.max_bytes, options.encoding)
         except reading.ReadError as e:
@@ -48,14 +55,15 @@ def load_text(source: str, path: str = "-", fmt: str = "txt", options: LoadOptio
               doc_id: str = "d1") -> Document:
     """A Document from text already in memory."""
     options = options or LoadOptions()
-    if fmt == "html":
+    directives, spans = find_directives(source)
+    if fmt == "html":  # comments are never text in HTML
         stripped = markup.strip_html(source)
         text, offset_map, meta = stripped.text, stripped.offset_map, stripped.meta
     elif fmt == "md":
         stripped = markup.strip_markdown(source)
-        text, offset_map, meta = markup.soft_wraps(stripped.text), (), stripped.meta
+        text, offset_map, meta = markup.soft_wraps(_blank(stripped.text, spans)), (), stripped.meta
     else:
-        text, offset_map, meta = markup.soft_wraps(source), (), markup.plain_meta(source)
+        text, offset_map, meta = markup.soft_wraps(_blank(source, spans)), (), markup.plain_meta(source)
     if options.lang:
         code, lang_source = options.lang, "option"
     elif meta.get("lang", "")[:2].lower() in langdata.available():
@@ -67,8 +75,55 @@ def load_text(source: str, path: str = "-", fmt: str = "txt", options: LoadOptio
     title = meta.get("title") or _first_line(text)
     return Document(
         id=doc_id, path=path, text=text, lang=code, published=published, title=title, format=fmt,
-        offset_map=offset_map, line_starts=line_starts(source), lang_source=lang_source,
+        offset_map=offset_map, line_starts=line_starts(source), lang_source=lang_source, directives=directives,
     )
+
+
+# `<!-- claimcheck: ... -->` on one line, in every format (see claimcheck/suppress/inline.py)
+_DIRECTIVE = re.compile(r"<!--[ \t]*claimcheck[ \t]*:([^\n]*?)-->")
+
+
+def find_directives(source: str) -> tuple[tuple[tuple[int, int, str], ...], list[tuple[int, int]]]:
+    """The claimcheck comments of a source text, as (line, last line covered, text after
+    "claimcheck:"), and their spans.  A comment covers its own line; a comment alone on its line
+    covers the next line that is neither blank nor another comment too."""
+    if "claimcheck" not in source:  # the common case, without a regular expression
+        return (), []
+    found = list(_DIRECTIVE.finditer(source))
+    if not found:
+        return (), []
+    starts = line_starts(source)
+    spans = [(m.start(), m.end()) for m in found]
+    lines = source.split("\n")
+    alone = {line for line in {_line_of(starts, m.start()) for m in found}
+             if not _DIRECTIVE.sub("", lines[line - 1]).strip()}
+    out = []
+    for m in found:
+        line = _line_of(starts, m.start())
+        last = line
+        if line in alone:
+            for following in range(line + 1, len(lines) + 1):
+                if lines[following - 1].strip() and following not in alone:
+                    last = following
+                    break
+        out.append((line, last, m.group(1).strip()))
+    return tuple(out), spans
+
+
+def _line_of(starts: tuple[int, ...], offset: int) -> int:
+    return bisect.bisect_right(starts, offset)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The comments replaced by spaces: same length, so offsets still index the source."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _first_line(text: str) -> str | None:
