@@ -38,19 +38,31 @@ class Outcome:
         return [line for line in self.err.splitlines() if line.strip()]
 
 
-def _in_process(args: list[str], stdin: str | None = None, cwd: pathlib.Path | None = None) -> Outcome:
+# what the environment may say to claimcheck: cleared for every test run, set by the test itself
+AMBIENT = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "CI")
+
+
+def _ambient(name: str) -> bool:
+    return name in AMBIENT or name.startswith("CLAIMCHECK_")
+
+
+def _in_process(args: list[str], stdin: str | None = None, cwd: pathlib.Path | None = None,
+                env: dict[str, str] | None = None) -> Outcome:
     old = os.getcwd()
+    overrides: dict[str, str | None] = {k: None for k in os.environ if _ambient(k)}
+    overrides.update(env or {})
     try:
         if cwd:
             os.chdir(cwd)
-        result = CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
+        result = CliRunner(env=overrides).invoke(main, args, input=stdin, catch_exceptions=False)
     finally:
         os.chdir(old)
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
-def _subprocess(args: list[str], stdin: str | None = None, cwd: pathlib.Path | None = None) -> Outcome:
-    env = {k: v for k, v in os.environ.items() if k != "CLAIMCHECK_DEBUG"}
+def _subprocess(args: list[str], stdin: str | None = None, cwd: pathlib.Path | None = None,
+                env: dict[str, str] | None = None) -> Outcome:
+    env = {**{k: v for k, v in os.environ.items() if not _ambient(k)}, **(env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "claimcheck", *args], input=stdin.encode("utf-8") if stdin is not None else None,
         capture_output=True, cwd=cwd or ROOT, env=env, timeout=300,
