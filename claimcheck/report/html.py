@@ -31,10 +31,9 @@ ASSETS = pathlib.Path(__file__).parent / "assets"
 SEVERITIES = ("error", "warning", "note")
 # the claim graph picture: topics in a grid of cells, each topic's claims on a circle
 GRAPH_COLUMNS = 5
+GRAPH_PAGE = 60  # topics drawn at once
 CELL_WIDTH, CELL_HEIGHT = 240, 200
 LANG_CLASSES = 8  # colours for languages, reused past the eighth
-LABEL_CHARS = 30  # a topic's label in its cell
-NODE_CHARS = 13  # a claim's text beside its dot; the full text is in the tooltip
 
 
 def render(report: Report) -> str:
@@ -53,11 +52,9 @@ def render(report: Report) -> str:
         "require-trusted-types-for 'script'",
         "trusted-types 'none'",
     ))
-    langs = _languages(report)
-    template = _environment().get_template("report.html.j2")
     from markupsafe import Markup
 
-    return template.render(
+    return _environment().get_template("report.html.j2").render(
         csp=csp,
         css=Markup(css),
         js=Markup(js),
@@ -65,34 +62,44 @@ def render(report: Report) -> str:
         summary=summary(report),
         documents=_document_rows(report),
         rules=sorted({f.rule for f in report.findings}),
-        languages=langs,
+        languages=_languages(report),
         errors=[{"path": display_path(e.path), "message": e.message} for e in report.errors],
         warnings=[{"path": display_path(e.path), "message": e.message} for e in report.warnings],
         stale=list(report.stale),
-        graph=graph(report, langs),
         version=__version__,
     )
 
 
 def data(report: Report) -> dict[str, Any]:
-    """What the page's script reads: the JSON report's records plus document texts and graph edges."""
+    """What the page's script reads: the JSON report's records, the documents' texts, the claim
+    graph's links and its layout.
+
+    Each list is a table, `{"fields": [...], "rows": [[...], ...]}`, which keeps a report with
+    10,000 findings small. A claim's `sentence` is null when it is the slice of its document's text
+    from `sentence_start` to `sentence_end`, as it almost always is.
+    """
+    texts = {d.id: d.text for d in report.documents}
     langs = {d.id: d.lang for d in report.documents}
     claims = []
     for c in report.claims:
-        record = {**claim_dict(c), "sentence_start": c.sentence_start, "lang": c.lang or langs.get(c.doc or "", "")}
+        record = {**claim_dict(c), "sentence_start": c.sentence_start,
+                  "sentence_end": c.sentence_start + len(c.sentence), "lang": c.lang or langs.get(c.doc or "", "")}
+        if texts.get(c.doc or "", "")[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence:
+            record["sentence"] = None
         for key in ("value", "low", "high", "precision"):
             record[key] = _finite(record[key])
         claims.append(record)
     return {
-        "documents": [{**document_dict(d), "text": d.text} for d in report.documents],
-        "claims": claims,
-        "topics": [{"id": t.id, "label": t.label, "claims": list(t.claims)} for t in report.topics],
-        "findings": [finding_dict(f) for f in report.findings],
-        "links": [{"claims": list(link.claims), "weight": _finite(link.weight), "reason": link.reason}
-                  for link in report.links],
-        "suppressed": [finding_dict(f) for f in report.suppressed],
-        "baselined": [finding_dict(f) for f in report.baselined],
+        "documents": _table([{**document_dict(d), "text": d.text} for d in report.documents]),
+        "claims": _table(claims),
+        "topics": _table([{"id": t.id, "label": t.label, "claims": list(t.claims)} for t in report.topics]),
+        "findings": _table([finding_dict(f) for f in report.findings]),
+        "links": _table([{"claims": list(link.claims), "weight": _finite(link.weight), "reason": link.reason}
+                         for link in report.links]),
+        "suppressed": _table([finding_dict(f) for f in report.suppressed]),
+        "baselined": _table([finding_dict(f) for f in report.baselined]),
         "languages": [{"lang": entry["lang"], "class": f"lang-{entry['class']}"} for entry in _languages(report)],
+        "graph": graph(report),
     }
 
 
@@ -102,6 +109,11 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "claims": list(f.claims), "confidence": _finite(f.confidence), "message": f.message,
         "explanation": f.explanation, "fingerprint": f.fingerprint,
     }
+
+
+def records(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The records of a table of `data` (for tests and for reading a report back)."""
+    return [dict(zip(table["fields"], row, strict=True)) for row in table["rows"]]
 
 
 def script_json(value: Any) -> str:
@@ -130,12 +142,15 @@ def summary(report: Report) -> dict[str, Any]:
     }
 
 
-def graph(report: Report, langs: list[dict[str, Any]]) -> dict[str, Any]:
-    """A picture of the claim graph: each topic a cell of a grid, its claims on a circle, the
-    graph's links as lines (coloured by the finding that joins the two claims, if any)."""
-    lang_class = {entry["lang"]: entry["class"] for entry in langs}
-    claims = {c.id: c for c in report.claims}
-    doc_lang = {d.id: d.lang for d in report.documents}
+def graph(report: Report) -> dict[str, Any]:
+    """The layout of the claim graph's picture, which the page draws as SVG a page of topics at a time.
+
+    Each topic is a cell of a grid, `GRAPH_PAGE` cells to a page; its claims sit on a circle in it.
+    `topics[i]` is `[x, y, status, positions]` for the report's i-th topic: the cell's corner, the
+    worst severity of its findings or "consistent", and `[x, y, label_y]` for each of its claims, in
+    the topic's order. `links[i]` says how to draw the report's i-th link: the severity of the
+    finding that holds both its claims, else "agree".
+    """
     worst: dict[str, str] = {}
     pair_severity: dict[frozenset[str], str] = {}
     for f in report.findings:
@@ -148,41 +163,29 @@ def graph(report: Report, langs: list[dict[str, Any]]) -> dict[str, Any]:
                 if key not in pair_severity or _rank(severity) < _rank(pair_severity[key]):
                     pair_severity[key] = severity
     columns = max(1, min(GRAPH_COLUMNS, len(report.topics)))
-    rows = math.ceil(len(report.topics) / columns)
-    cells, nodes, position = [], [], {}
+    topics = []
     for index, topic in enumerate(report.topics):
-        x0, y0 = (index % columns) * CELL_WIDTH, (index // columns) * CELL_HEIGHT
+        k = index % GRAPH_PAGE
+        x0, y0 = (k % columns) * CELL_WIDTH, (k // columns) * CELL_HEIGHT
         cx, cy = x0 + CELL_WIDTH / 2, y0 + 28 + (CELL_HEIGHT - 28) / 2
         count = len(topic.claims)
         radius = 0 if count == 1 else min(56.0, 18.0 + 8.0 * count)
-        label = topic.label if len(topic.label) <= LABEL_CHARS else topic.label[:LABEL_CHARS - 1] + "…"
-        cells.append({"id": topic.id, "x": x0 + 4, "y": y0 + 4, "width": CELL_WIDTH - 8, "height": CELL_HEIGHT - 8,
-                      "label": f"{topic.id} {label}", "title": f"{topic.id}: {topic.label}",
-                      "status": worst.get(topic.id, "consistent")})
-        for k, claim_id in enumerate(topic.claims):
+        positions = []
+        for k, _claim in enumerate(topic.claims):
             angle = (math.pi if count == 2 else -math.pi / 2) + 2 * math.pi * k / max(count, 1)
             x, y = round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
-            position[claim_id] = (x, y)
-            claim = claims.get(claim_id)
-            text = claim.text if claim else claim_id
-            lang = (claim.lang or doc_lang.get(claim.doc or "", "")) if claim else ""
-            nodes.append({"id": claim_id, "topic": topic.id, "x": x, "y": y, "lang_class": lang_class.get(lang, 0),
-                          "label": text if len(text) <= NODE_CHARS else text[:NODE_CHARS - 1] + "…",
-                          "label_y": round(y + 20 if y > cy + 1 or (y > cy - 1 and k % 2) else y - 12, 1),
-                          "title": f"{claim_id} [{lang}] {text}"})
-    edges = []
-    for link in report.links:
-        a, b = link.claims
-        if a not in position or b not in position:
-            continue
-        (x1, y1), (x2, y2) = position[a], position[b]
-        status = pair_severity.get(frozenset(link.claims), "agree")
-        cross = claims[a].topic != claims[b].topic if a in claims and b in claims else False
-        edges.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "status": status, "cross": cross,
-                      "width": round(1 + 2 * max(0.0, min(1.0, link.weight)), 2),
-                      "title": f"{a} – {b} ({link.weight:.2f}): {link.reason}"})
-    return {"width": columns * CELL_WIDTH, "height": max(rows, 1) * CELL_HEIGHT, "cells": cells, "nodes": nodes,
-            "edges": edges}
+            below = y > cy + 1 or (y > cy - 1 and k % 2)
+            positions.append([x, y, round(y + 20 if below else y - 12, 1)])
+        topics.append([x0, y0, worst.get(topic.id, "consistent"), positions])
+    return {
+        "columns": columns, "per_page": GRAPH_PAGE, "cell": [CELL_WIDTH, CELL_HEIGHT], "topics": topics,
+        "links": [pair_severity.get(frozenset(link.claims), "agree") for link in report.links],
+    }
+
+
+def _table(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    fields = list(rows[0]) if rows else []
+    return {"fields": fields, "rows": [list(row.values()) for row in rows]}
 
 
 def _languages(report: Report) -> list[dict[str, Any]]:

@@ -11,13 +11,39 @@
 
   const PAGE = 50;
   const SEVERITIES = ["error", "warning", "note"];
-  const data = JSON.parse(document.getElementById("report-data").textContent);
+  const SVG = "http://www.w3.org/2000/svg";
+  const raw = JSON.parse(document.getElementById("report-data").textContent);
+
+  /* Each list of the data island is a table: {"fields": [...], "rows": [[...], ...]}. */
+  function records(table) {
+    const fields = table.fields;
+    return table.rows.map((row) => {
+      const record = {};
+      for (let i = 0; i < fields.length; i++) record[fields[i]] = row[i];
+      return record;
+    });
+  }
+  const data = {
+    documents: records(raw.documents), claims: records(raw.claims), topics: records(raw.topics),
+    findings: records(raw.findings), links: records(raw.links), suppressed: records(raw.suppressed),
+    baselined: records(raw.baselined), languages: raw.languages, graph: raw.graph,
+  };
 
   const claims = new Map(data.claims.map((c) => [c.id, c]));
   const docs = new Map(data.documents.map((d) => [d.id, d]));
   const topics = new Map(data.topics.map((t) => [t.id, t]));
+  for (const c of data.claims) {  // a null sentence is a slice of the document's text
+    if (c.sentence === null) c.sentence = ((docs.get(c.doc) || {}).text || "").slice(c.sentence_start, c.sentence_end);
+  }
   const links = new Map();
-  for (const link of data.links) links.set(pairKey(link.claims[0], link.claims[1]), link);
+  const claimLinks = new Map();
+  data.links.forEach((link, i) => {
+    links.set(pairKey(link.claims[0], link.claims[1]), link);
+    for (const id of link.claims) {
+      if (!claimLinks.has(id)) claimLinks.set(id, []);
+      claimLinks.get(id).push(i);
+    }
+  });
   const topicFindings = new Map();
   const claimSeverity = new Map();
   for (const f of data.findings) {
@@ -219,8 +245,9 @@
     return card;
   }
 
-  /* A list shown a page at a time, with previous and next buttons. */
-  function Pager(cards, controls, render, noun) {
+  /* A list shown a page at a time, with previous and next buttons, and a line saying what is shown. */
+  function Pager(cards, controls, status, render, noun, total, size, renderAll) {
+    const PAGE_SIZE = size || PAGE;
     let items = [];
     let page = 0;
     const previous = el("button", null, "\u2190 previous");
@@ -230,34 +257,39 @@
     previous.addEventListener("click", () => { page -= 1; draw(true); });
     next.addEventListener("click", () => { page += 1; draw(true); });
     controls.append(previous, label, next);
-    function pages() { return Math.max(1, Math.ceil(items.length / PAGE)); }
+    function pages() { return Math.max(1, Math.ceil(items.length / PAGE_SIZE)); }
+    function describe() {
+      if (!items.length) return "No " + noun + " to show" + (total ? " (" + total + " hidden by the filters)." : ".");
+      const first = page * PAGE_SIZE + 1;
+      const last = Math.min(items.length, first + PAGE_SIZE - 1);
+      return "Showing " + first + "\u2013" + last + " of " + items.length + " " + noun
+        + (items.length < total ? " (" + total + " in all)" : "") + ".";
+    }
     function draw(scroll) {
       page = Math.min(Math.max(page, 0), pages() - 1);
-      const shown = items.slice(page * PAGE, page * PAGE + PAGE);
-      cards.replaceChildren(...shown.map(render));
+      const shown = items.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
+      cards.replaceChildren(...(renderAll ? renderAll(shown) : shown.map(render)));
       label.textContent = "page " + (page + 1) + " of " + pages();
       previous.disabled = page === 0;
       next.disabled = page >= pages() - 1;
-      controls.hidden = items.length <= PAGE;
+      controls.hidden = items.length <= PAGE_SIZE;
+      if (status) status.textContent = describe();
       if (scroll && cards.firstElementChild) cards.firstElementChild.scrollIntoView({ block: "start" });
     }
     return {
-      set(list) { items = list; page = 0; draw(false); },
-      describe(total) {
-        if (!items.length) return "No " + noun + " to show" + (total ? " (" + total + " hidden by the filters)." : ".");
-        const first = page * PAGE + 1;
-        const last = Math.min(items.length, first + PAGE - 1);
-        return "Showing " + first + "\u2013" + last + " of " + items.length + " " + noun
-          + (items.length < total ? " (" + total + " in all)" : "") + ".";
+      set(list, message) {
+        items = list;
+        page = 0;
+        draw(false);
+        if (message && status) status.textContent = message;
       },
     };
   }
 
   /* Findings: filters and search over the data island; only the visible page is built. */
   const findingForm = document.getElementById("finding-filters");
-  const findingStatus = document.getElementById("finding-status");
   const findingPager = Pager(document.getElementById("finding-cards"), document.getElementById("finding-pager"),
-    (f) => findingCard(f), "findings");
+    document.getElementById("finding-status"), (f) => findingCard(f), "findings", data.findings.length);
   const findingMeta = data.findings.map((f) => {
     const langs = new Set();
     const inDocs = new Set();
@@ -308,14 +340,12 @@
       shown.push(f);
     }
     findingPager.set(shown);
-    findingStatus.textContent = findingPager.describe(data.findings.length);
   }
 
   /* Topics: every topic, consistent ones included. */
   const topicForm = document.getElementById("topic-filters");
-  const topicStatus = document.getElementById("topic-status");
   const topicPager = Pager(document.getElementById("topic-cards"), document.getElementById("topic-pager"),
-    topicCard, "topics");
+    document.getElementById("topic-status"), topicCard, "topics", data.topics.length);
   const topicText = new Map();
 
   function applyTopicFilters() {
@@ -323,8 +353,7 @@
     const status = form.get("status");
     const query = String(form.get("q") || "").trim();
     if (topics.has(query)) {
-      topicPager.set([topics.get(query)]);
-      topicStatus.textContent = "Topic " + query + ".";
+      topicPager.set([topics.get(query)], "Topic " + query + " (clear the search to see every topic).");
       return;
     }
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -348,7 +377,73 @@
       shown.push(t);
     }
     topicPager.set(shown);
-    topicStatus.textContent = topicPager.describe(data.topics.length);
+  }
+
+  /* The claim graph: a page of topics at a time, drawn where html.py's layout puts them. */
+  function svg(tag, attributes) {
+    const node = document.createElementNS(SVG, tag);
+    for (const name of Object.keys(attributes || {})) node.setAttribute(name, String(attributes[name]));
+    return node;
+  }
+  function titled(node, text) {
+    const title = document.createElementNS(SVG, "title");
+    title.textContent = text;
+    node.append(title);
+    return node;
+  }
+  function short(text, length) { return text.length <= length ? text : text.slice(0, length - 1) + "\u2026"; }
+
+  function graphPage(indexes) {
+    const layout = data.graph;
+    const width = layout.columns * layout.cell[0];
+    const height = Math.max(1, Math.ceil(indexes.length / layout.columns)) * layout.cell[1];
+    const picture = svg("svg", { class: "graph", width: width, height: height, viewBox: "0 0 " + width + " " + height,
+      role: "img" });
+    const cells = svg("g");
+    const lines = svg("g");
+    const dots = svg("g");
+    const position = new Map();
+    for (const index of indexes) {
+      const topic = data.topics[index];
+      const [x, y, status, positions] = layout.topics[index];
+      const cell = titled(svg("g", { class: "cell status-" + status, "data-topic": topic.id }), topic.id + ": " + topic.label);
+      cell.append(svg("rect", { x: x + 4, y: y + 4, width: layout.cell[0] - 8, height: layout.cell[1] - 8, rx: 6 }));
+      const label = svg("text", { x: x + 12, y: y + 22, class: "cell-label" });
+      label.textContent = short(topic.id + " " + topic.label, 32);
+      cell.append(label);
+      cells.append(cell);
+      topic.claims.forEach((id, k) => {
+        const [cx, cy, labelY] = positions[k];
+        position.set(id, [cx, cy]);
+        const claim = claims.get(id);
+        const text = claim ? claim.text : id;
+        const dot = titled(svg("g", { class: "node", "data-topic": topic.id, "data-claim": id }),
+          id + " [" + (claim ? claim.lang : "?") + "] " + text);
+        dot.append(svg("circle", { cx: cx, cy: cy, r: 7, class: langClass(claim ? claim.lang : "") }));
+        const name = svg("text", { x: cx, y: labelY, class: "node-label" });
+        name.textContent = short(text, 13);
+        dot.append(name);
+        dots.append(dot);
+      });
+    }
+    const drawn = new Set();
+    for (const id of position.keys()) {
+      for (const i of claimLinks.get(id) || []) {
+        const link = data.links[i];
+        const [a, b] = link.claims;
+        if (drawn.has(i) || !position.has(a) || !position.has(b)) continue;
+        drawn.add(i);
+        const [x1, y1] = position.get(a);
+        const [x2, y2] = position.get(b);
+        const cross = (claims.get(a) || {}).topic !== (claims.get(b) || {}).topic;
+        lines.append(titled(svg("line", { x1: x1, y1: y1, x2: x2, y2: y2,
+          "stroke-width": (1 + 2 * Math.max(0, Math.min(1, Number(link.weight) || 0))).toFixed(2),
+          class: "edge edge-" + layout.links[i] + (cross ? " cross" : "") }),
+        a + " \u2013 " + b + " (" + Number(link.weight).toFixed(2) + "): " + link.reason));
+      }
+    }
+    picture.append(cells, lines, dots);
+    return [picture];
   }
 
   /* Documents: the text with its claims highlighted; offsets index the text. */
@@ -409,8 +504,9 @@
     rendered.add(view);
     if (view === "topics") applyTopicFilters();
     if (view === "graph") {
-      const template = document.getElementById("graph-template");
-      document.getElementById("graph-box").append(template.content.cloneNode(true));
+      Pager(document.getElementById("graph-box"), document.getElementById("graph-pager"),
+        document.getElementById("graph-status"), null, "topics", data.topics.length, data.graph.per_page, graphPage)
+        .set(data.topics.map((t, i) => i));
     }
     if (view === "documents" && shownDoc === null && docSelect.value) renderDocument(docSelect.value);
   }
@@ -458,7 +554,8 @@
     section.addEventListener("toggle", () => {
       if (!section.open || done || !list.length) return;
       done = true;
-      Pager(section.querySelector(".cards"), section.querySelector(".pager"), (f) => findingCard(f, label), label).set(list);
+      Pager(section.querySelector(".cards"), section.querySelector(".pager"), null, (f) => findingCard(f, label),
+        label, list.length).set(list);
     });
   }
 
