@@ -127,9 +127,11 @@ def _configure(ctx: click.Context, command: str) -> Any:
 
 
 def _paths(paths: tuple[str, ...], conf: Any) -> list[str]:
+    from .errors import UsageError
+
     chosen = list(paths) or list(conf["paths"])
     if not chosen:
-        raise click.UsageError("no PATHS to check: name files or folders, or set paths in claimcheck.toml")
+        raise UsageError("no PATHS to check: name files or folders, or set paths in claimcheck.toml")
     return chosen
 
 
