@@ -215,7 +215,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], **_: Any) -> None:
         if target:
             outputs.write(target, outputs.render(fmt, report))
     fmt = conf["format"]
-    click.echo(outputs.render(fmt, report, console.use_color(conf["color"], sys.stdout)), nl=False)
+    color = console.use_color(conf["color"], sys.stdout)
+    click.echo(outputs.render(fmt, report, color), nl=False, color=color)  # click strips colour off a terminal
     if console.on_github(conf["github"]):
         _github(report, to_stdout=fmt == "text")
     if report.suppressed:

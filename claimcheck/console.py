@@ -85,7 +85,7 @@ class ProgressBar:
             self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                       TimeElapsedColumn(), console=Console(stderr=True), transient=True)
             self._progress.start()
-            self._task = self._progress.add_task("", total=total)
+            self._task = self._progress.add_task(STAGES.get(stage, stage), total=total)
         self._progress.update(self._task, description=STAGES.get(stage, stage), completed=done, total=total)
 
     def close(self) -> None:

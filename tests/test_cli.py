@@ -432,3 +432,183 @@ def test_bad_published_date_is_a_usage_error(run, good: pathlib.Path) -> None:
     _no_traceback(outcome)
     assert outcome.code == 2
     assert "30/10/2021" in outcome.err
+
+
+# ------------------------------------------------------------------------------ check: reports, terminal, CI
+
+ACME = {
+    "en.txt": "Acme Rail carried 12,000 passengers on its new Zorvik line in March.\n",
+    "it.txt": "Acme Rail ha trasportato 21.000 passeggeri sulla nuova linea Zorvik a marzo.\n",
+}
+
+
+@pytest.fixture
+def acme(tmp_path: pathlib.Path) -> pathlib.Path:
+    """Two articles naming the same rare company with conflicting figures: one error finding."""
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    for name, text in ACME.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _parse(fmt: str, text: str):
+    if fmt in ("json", "sarif"):
+        return json.loads(text)
+    if fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        return ET.fromstring(text)
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "markdown"])
+def test_check_format_on_standard_output(run, acme: pathlib.Path, fmt: str) -> None:
+    outcome = run(["check", "acme", "--format", fmt], cwd=acme.parent)
+    _no_traceback(outcome)
+    assert outcome.code == 1 and outcome.err == "", outcome.err
+    parsed = _parse(fmt, outcome.out)
+    if fmt == "json":
+        assert [f["rule"] for f in parsed["findings"]] == ["conflicting-values"]
+    elif fmt == "sarif":
+        assert parsed["version"] == "2.1.0" and len(parsed["runs"][0]["results"]) == 1
+    elif fmt == "junit":
+        assert "conflicting-values" in outcome.out and parsed.tag in ("testsuites", "testsuite")
+    else:
+        assert "12,000" in parsed and "21.000" in parsed
+
+
+def test_check_writes_every_report(run, acme: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "out"
+    names = {"json": "r.json", "html": "r.html", "sarif": "r.sarif", "junit": "r.xml", "markdown": "r.md"}
+    args = [a for fmt, name in names.items() for a in (f"--{fmt}", str(out / fmt / name))]
+    outcome = run(["check", str(acme), *args, "--fail-on", "never"])
+    _no_traceback(outcome)
+    assert outcome.code == 0, outcome.err
+    for fmt, name in names.items():
+        text = (out / fmt / name).read_text(encoding="utf-8")
+        _parse(fmt, text)
+        assert "12,000" in (json.dumps(json.loads(text), ensure_ascii=False) if fmt == "sarif" else text)
+    assert "<html" in (out / "html" / "r.html").read_text(encoding="utf-8").lower()
+
+
+def test_report_options_without_a_file_write_into_the_report_dir(run, acme: pathlib.Path) -> None:
+    outcome = run(["check", "acme", "--fail-on", "never", "--html", "--sarif", "--json", "--junit", "--markdown"],
+                  cwd=acme.parent)
+    assert outcome.code == 0, outcome.err
+    assert sorted(p.name for p in (acme.parent / "reports").iterdir()) == [
+        "claimcheck.html", "claimcheck.json", "claimcheck.md", "claimcheck.sarif", "claimcheck.xml"]
+    outcome = run(["check", "acme", "--fail-on", "never", "--report-dir", "elsewhere", "--html"], cwd=acme.parent)
+    assert outcome.code == 0 and (acme.parent / "elsewhere" / "claimcheck.html").is_file()
+
+
+def test_an_unwritable_report_is_exit_2_with_one_line(run, acme: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    outcome = run(["check", str(acme), "--json", str(blocker / "out.json"), "--fail-on", "never"])
+    _no_traceback(outcome)
+    assert outcome.code == 2
+    assert len(outcome.err_lines) == 1 and "out.json: cannot write the report" in outcome.err_lines[0]
+
+
+def test_github_annotations_and_job_summary(run, acme: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n", encoding="utf-8")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    outcome = run(["check", "acme"], cwd=acme.parent, env=env)
+    assert outcome.code == 1, outcome.err
+    annotations = [line for line in outcome.out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and annotations[0].startswith("::error file=acme/en.txt,line=1,"), annotations
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# earlier step\n") and "12,000" in text, "the summary is appended"
+
+    # machine-readable standard output stays clean: the annotations go to standard error
+    outcome = run(["check", "acme", "--format", "json"], cwd=acme.parent, env=env)
+    assert json.loads(outcome.out)["schema"] == "claimcheck/report/v1"
+    assert any(line.startswith("::error ") for line in outcome.err_lines)
+
+    # off outside GitHub Actions, and when asked
+    assert "::" not in run(["check", "acme"], cwd=acme.parent).out
+    assert "::" not in run(["check", "acme", "--no-github"], cwd=acme.parent, env=env).out
+    assert "::error" in run(["check", "acme", "--github"], cwd=acme.parent).out
+
+
+@pytest.mark.parametrize(("args", "env", "coloured"), [
+    ([], {}, False),  # not a terminal
+    ([], {"FORCE_COLOR": "1"}, True),
+    ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    (["--color", "always"], {"NO_COLOR": "1"}, True),
+    (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+])
+def test_colour(run, acme: pathlib.Path, args: list[str], env: dict[str, str], coloured: bool) -> None:
+    outcome = run(["check", str(acme), *args], env=env)
+    assert outcome.code == 1
+    assert ("\033[" in outcome.out) == coloured, outcome.out
+
+
+def test_no_progress_bar_off_a_terminal(run, acme: pathlib.Path) -> None:
+    outcome = run(["check", str(acme), "--fail-on", "never"])
+    assert outcome.err == ""
+    outcome = run(["check", str(acme), "--fail-on", "never", "--no-progress"])
+    assert (outcome.code, outcome.err) == (0, "")
+
+
+def test_progress_callback_sees_every_stage(acme: pathlib.Path) -> None:
+    from claimcheck.run import check as run_check
+
+    seen: list[tuple[str, int, int]] = []
+    run_check([str(acme)], progress=lambda stage, done, total: seen.append((stage, done, total)))
+    stages = [s for s, _, _ in seen]
+    assert stages[0] == "reading" and stages[-1] == "comparing"
+    assert [s for i, s in enumerate(stages) if i == 0 or stages[i - 1] != s] == [
+        "reading", "extracting", "linking", "comparing"]
+    assert ("extracting", 2, 2) in seen and ("comparing", 1, 1) in seen
+
+
+def test_progress_bar_draws_after_its_delay(capsys) -> None:
+    from claimcheck.console import ProgressBar
+
+    with ProgressBar(enabled=True, delay=0.0) as bar:
+        for done in range(3):
+            bar("extracting", done, 3)
+    with ProgressBar(enabled=False, delay=0.0) as bar:
+        bar("extracting", 0, 3)
+    assert capsys.readouterr().out == ""
+
+
+class _Stream:
+    def __init__(self, tty: bool):
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(("option", "tty", "env", "expected"), [
+    ("auto", True, {}, True), ("auto", False, {}, False), ("auto", True, {"NO_COLOR": "1"}, False),
+    ("auto", False, {"FORCE_COLOR": "1"}, True), ("auto", False, {"FORCE_COLOR": "0"}, False),
+    ("auto", True, {"TERM": "dumb"}, False), ("always", False, {"NO_COLOR": "1"}, True),
+    ("never", True, {"FORCE_COLOR": "1"}, False),
+])
+def test_use_color(option: str, tty: bool, env: dict[str, str], expected: bool) -> None:
+    from claimcheck.console import use_color
+
+    assert use_color(option, _Stream(tty), env) is expected
+
+
+@pytest.mark.parametrize(("option", "tty", "env", "expected"), [
+    (None, True, {}, True), (None, False, {}, False), (None, True, {"CI": "true"}, False),
+    (None, True, {"GITHUB_ACTIONS": "true"}, False), (None, True, {"CI": "false"}, True),
+    (True, False, {"CI": "1"}, True), (False, True, {}, False),
+])
+def test_show_progress(option: bool | None, tty: bool, env: dict[str, str], expected: bool) -> None:
+    from claimcheck.console import show_progress
+
+    assert show_progress(option, _Stream(tty), env) is expected
+
+
+def test_on_github() -> None:
+    from claimcheck.console import on_github
+
+    assert on_github(None, {"GITHUB_ACTIONS": "true"}) and not on_github(None, {})
+    assert on_github(True, {}) and not on_github(False, {"GITHUB_ACTIONS": "true"})
