@@ -8,7 +8,7 @@ import math
 import re
 from collections import defaultdict
 
-from ..graph import ClaimGraph
+from ..graph import ClaimGraph, same_value
 from ..graph.linking import Evidence
 from ..model import Claim, Document, Finding, Kind, Severity, Verdict
 from . import compare, conflicting_values, conversion_mismatch, divergent_values, scope_differs
@@ -63,19 +63,28 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
         for rule, a, b, result in pairs:
             if a in used[rule.name] or b in used[rule.name]:
                 continue
-            used[rule.name] |= {a, b}
-            found.append((rule, a, b, result, topic.id))
+            # The same disagreement with more articles: "68,000" against "86.000" and "86 000".
+            more = [y if x in (a, b) else x for r, x, y, _ in pairs
+                    if r is rule and len({x, y} & {a, b}) == 1 and not {x, y} & used[rule.name]
+                    and same_value(claims[b if a in (x, y) else a], claims[y if x in (a, b) else x])]
+            used[rule.name] |= {a, b, *more}
+            found.append((rule, a, b, result, topic.id, tuple(more)))
 
     findings = []
     topic_keys = {t.id: t.key for t in graph.topics}
-    for rule, a, b, result, topic_id in found:
+    for rule, a, b, result, topic_id, more in found:
         ca, cb = claims[a], claims[b]
+        others = [claims[i] for i in more]
         evidence = _evidence(graph, a, b)
+        message = _message(ca, cb, result, docs)
+        if others:
+            noun = "article" if len(others) == 1 else "articles"
+            message += f" (and {len(others)} more {noun} agreeing with one side)"
         findings.append(Finding(
             id="", rule=rule.name, verdict=result.verdict, severity=rule.severity, topic=topic_id,
-            claims=(ca.id, cb.id), confidence=_confidence(rule, result, evidence),
-            message=_message(ca, cb, result, docs), explanation=_explanation(ca, cb, result, evidence, docs),
-            fingerprint=fingerprint(rule.name, topic_keys.get(topic_id, ""), [ca, cb], docs),
+            claims=(ca.id, cb.id, *(c.id for c in others)), confidence=_confidence(rule, result, evidence),
+            message=message, explanation=_explanation(ca, cb, result, evidence, docs),
+            fingerprint=fingerprint(rule.name, topic_keys.get(topic_id, ""), [ca, cb, *others], docs),
         ))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -f.confidence, f.fingerprint))
     return [_with_id(f, n) for n, f in enumerate(findings, 1)]

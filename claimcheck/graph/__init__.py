@@ -16,7 +16,7 @@ from . import features as features_mod
 from .features import Features, extract_features, fold
 from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
 
-__all__ = ["ClaimGraph", "build"]
+__all__ = ["ClaimGraph", "build", "same_value"]
 
 MAX_TOPIC = 60
 CONFIRMING_FIGURES = 2  # articles that agree on this many figures tell one story
@@ -51,7 +51,7 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
     scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
-    same_values = {(a, b): _same_value(claims[a], claims[b]) for a, b in pairs}
+    same_values = {(a, b): same_value(claims[a], claims[b]) for a, b in pairs}
     agreeing: Counter = Counter()
     for (a, b), same in same_values.items():
         if not same:
@@ -154,7 +154,7 @@ def _counterparts(scored: dict[tuple[int, int], tuple[Evidence, bool]],
 
     def chosen(x: int, y: int) -> bool:
         top = best[(x, claims[y].doc or "")][1]
-        return top == y or _same_value(claims[y], claims[top])
+        return top == y or same_value(claims[y], claims[top])
 
     kept = {}
     for (a, b), (evidence, same) in scored.items():
@@ -174,7 +174,7 @@ def _comparable_value(claim: Claim) -> float:
     return claim.value
 
 
-def _same_value(a: Claim, b: Claim) -> bool:
+def same_value(a: Claim, b: Claim) -> bool:
     """The same figure, in the same unit ("200 billion yuan" and "US$200 billion" are not)."""
     if a.unit != b.unit:
         return False

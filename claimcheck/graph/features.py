@@ -68,6 +68,13 @@ def fold(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """A name as compared: folded, without quotes or an English possessive ("Montclar's")."""
+    key = fold(word).replace("’", "'")
+    return (key[:-2] if key.endswith("'s") else key).strip("'")
+
+
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A cheap cognate key: the folded word cut to five letters ("consumatori", "consumers",
     "consumidores" all give "consu")."""
@@ -142,8 +149,8 @@ def known_names(documents) -> frozenset[str]:
     by_lang: dict[str, set[str]] = {}
     for doc in documents:
         if not langdata.get(doc.lang).nouns_capitalised:  # German capitalises every noun
-            found.update(fold(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
-        by_lang.setdefault(doc.lang, set()).update(fold(m.group()) for m in _CAPITAL.finditer(doc.text))
+            found.update(name_key(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
+        by_lang.setdefault(doc.lang, set()).update(name_key(m.group()) for m in _CAPITAL.finditer(doc.text))
     languages = list(by_lang.values())
     for i, words in enumerate(languages):
         for other in languages[i + 1:]:
@@ -173,17 +180,19 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
     for m in _NAME.finditer(sentence):
         # A capitalised first word is a name only if some article capitalises it mid-sentence.
         first = _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()])
-        if first and " " not in m.group() and fold(m.group()) not in known_names:
+        if first and " " not in m.group() and name_key(m.group()) not in known_names:
             continue
         if language.nouns_capitalised:  # only words other languages capitalise too are names here
-            kept = [t for t in m.group().split() if fold(t) in known_names]
+            kept = [t for t in m.group().split() if name_key(t) in known_names]
             if not kept:
                 continue
             m = _NameText(" ".join(kept))
         words = [t for t in m.group().split() if t[:1].isupper()]
+        while words and words[0].lower() in stop:  # "The Sorvento Civic Museum", "Il Museo Civico"
+            words.pop(0)
         if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
-            names.add(" ".join(fold(t).strip("'’") for t in words))
-        tokens = [fold(t).strip("'’") for t in words if t.lower() not in common and t.lower() not in stop]
+            names.add(" ".join(name_key(t) for t in words))
+        tokens = [name_key(t) for t in words if t.lower() not in common and t.lower() not in stop]
         tokens = [t for t in tokens if len(t) > 3]
         names.update(tokens)
         if tokens:
@@ -205,8 +214,8 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
         names=frozenset(names), name_phrases=frozenset(phrases), stems=frozenset(stems), numbers=frozenset(numbers),
-        object_stems=frozenset(stem(w) for w in _WORD.findall(claim.object)
-                               if len(w) >= 5 and w.lower() not in stop and not w[0].isupper()),
+        object_stems=frozenset(fold(w) for w in _WORD.findall(claim.object)
+                               if len(w) >= 4 and w.lower() not in stop and not w[0].isupper()),
         novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
         position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
         minor_numbers=frozenset(minor),

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from .features import Features
 
 MAX_BLOCK = 40
+COGNATE = 80  # rapidfuzz ratio from which two words of two languages count as one ("vino", "vinho")
 LINK_THRESHOLD = 0.55
 MIN_RELATEDNESS = 0.45
 ALIGNED = 0.55  # relatedness of articles that tell one story (translations, rewrites)
 POSITION_SPAN = 0.15  # share of the article within which two claims count as in the same place
-SHARED_FOR_SAME_STORY = 2.0  # weight of rare names and figures two articles share when they tell one story
+SHARED_FOR_SAME_STORY = 3.0  # weight of rare names and figures two articles share when they tell one story
 RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles
+SMALL_CORPUS = 20  # articles below which every shared name counts as rare
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,25 @@ def candidate_pairs(features: list[Features], values: list[float]) -> list[tuple
     return sorted(pairs)
 
 
+@functools.lru_cache(maxsize=65536)
+def rarity(df: int, documents: int) -> float:
+    """1 for an item in one article, less the more articles carry it.  Rarity is judged as if
+    among at least SMALL_CORPUS articles: in a folder of three translations every name is in
+    every article, and still rare."""
+    scaled = df * min(1.0, documents / SMALL_CORPUS)
+    return 1.0 / (1.0 + math.log(max(1.0, scaled)))
+
+
+def cognates(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:
+    """Words of two objects that are the same word or cognates across languages ("vino" and
+    "vinho", "turbines" and "turbinen"), by rapidfuzz's similarity ratio."""
+    if not a or not b:
+        return ()
+    from rapidfuzz.fuzz import ratio
+
+    return tuple(sorted(x for x in a if any(x == y or ratio(x, y) >= COGNATE for y in b)))
+
+
 class Relatedness:
     """How much two articles are about the same story: the rare names and the distinctive
     figures they share, each weighted down the more articles carry it (translations share many,
@@ -102,12 +123,10 @@ class Relatedness:
         self.name_df = Counter(n for names in self.names.values() for n in names)
         self.figure_df = Counter(v for figures in self.figures.values() for v in figures)
         self._cache: dict[tuple[str, str], float] = {}
-        self._totals: dict[int, float] = {}
+        self._totals: dict[frozenset[str], float] = {}
 
-    @staticmethod
-    @functools.lru_cache(maxsize=4096)
-    def _weight(df: int) -> float:
-        return 1.0 / (1.0 + math.log(max(1, df)))
+    def _weight(self, df: int) -> float:
+        return rarity(df, self.total)
 
     def __call__(self, a: str, b: str) -> float:
         """0 for articles that share nothing rare, 1 for translations of one release."""
@@ -127,19 +146,27 @@ class Relatedness:
         return self._cache[key]
 
     def _shared(self, a: set[str], b: set[str], df: Counter) -> float:
-        return sum(self._weight(df[x]) for x in a & b)
+        return sum(self._weight(df[x]) for x in _once(a & b))
 
     def _coverage(self, a: set[str], b: set[str], df: Counter) -> float | None:
         if not a or not b:
             return None
-        smaller = min(self._total(a, df), self._total(b, df))
-        return self._shared(a, b, df) / max(smaller, 1.0)
+        smaller = min(self._total(_once(a), df), self._total(_once(b), df))
+        shared = self._shared(a, b, df)
+        return shared / max(smaller, shared, 1.0)
 
     def _total(self, items: set[str], df: Counter) -> float:
-        key = id(items)
+        key = frozenset(items)
         if key not in self._totals:
             self._totals[key] = sum(self._weight(df[x]) for x in items)
         return self._totals[key]
+
+
+def _once(items: set[str]) -> set[str]:
+    """Shared names with the words of a shared longer name left out: "european investment bank"
+    is one name, not three."""
+    inside = {word for item in items if " " in item for word in item.split()}
+    return {item for item in items if item not in inside}
 
 
 class Scorer:
@@ -152,6 +179,7 @@ class Scorer:
         self.total = max(1, len(features))
         self.groups = groups or {}
         self.relatedness = relatedness
+        self.per_dimension = Counter((f.doc, f.dimension) for f in features)
 
     def _related(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any(self.groups.get(x, frozenset()) & b for x in a)
@@ -162,7 +190,8 @@ class Scorer:
     def rare_name(self, a: Features, b: Features) -> bool:
         """Whether the two claims' sentences share a name few articles carry."""
         docs = self.relatedness.name_df if self.relatedness else self.name_df
-        return any(Relatedness._weight(docs[n]) >= RARE_ENOUGH for n in a.names & b.names)
+        total = self.relatedness.total if self.relatedness else self.total
+        return any(rarity(docs[n], total) >= RARE_ENOUGH for n in a.names & b.names)
 
     def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True) -> Evidence:
         """`confirmed`: the two articles already agree on other figures, so they tell one story."""
@@ -170,7 +199,7 @@ class Scorer:
         if a.dimension != b.dimension or a.sentence_key == b.sentence_key:
             return none
         shared_object = a.object_concepts & b.object_concepts
-        object_stems = a.object_stems & b.object_stems
+        object_stems = cognates(a.object_stems, b.object_stems)
         numbers = a.numbers & b.numbers
         if a.novel != b.novel:
             return none  # "250,000 new brands" and "290,000 brands" are different measures
@@ -178,26 +207,34 @@ class Scorer:
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
         context = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
+        # Articles that tell one story and each state one figure of this dimension: they state the same one.
+        # Not for counts: what a count counts is in its words, which may well differ.
+        sole = (rel >= ALIGNED and a.dimension != "count"
+                and self.per_dimension[(a.doc, a.dimension)] == 1 == self.per_dimension[(b.doc, b.dimension)])
         if not same_value and not confirmed:
             # Different figures in articles not known to tell one story: the two sentences must name
             # the same rare company, place or product, and not say they count different things.
             if not self.rare_name(a, b):
                 return none
-            if a.object_concepts and b.object_concepts and not (shared_object or object_stems):
+            if a.object_concepts and b.object_concepts and not (
+                    shared_object or object_stems or sole or self._related(a.object_concepts, b.object_concepts)):
                 return none
         # In translations, sentences that share their other figures or what they talk about.
-        aligned = rel >= ALIGNED and bool(numbers or context)
+        every_a, every_b = a.numbers | a.minor_numbers, b.numbers | b.minor_numbers
+        aligned = rel >= ALIGNED and bool(numbers or context or sole or every_a & every_b)
         if not (same_value or shared_object or object_stems or aligned):
             return none  # different values are compared only when the claims count the same thing
         weight = 0.2 * rel
         if rel >= ALIGNED and a.doc != b.doc:
             # Translations keep the order of the text: claims at the same place are likelier to match.
             weight += 0.15 * rel * max(0.0, 1.0 - abs(a.position - b.position) / POSITION_SPAN)
+        if sole and a.doc != b.doc:
+            weight += 0.3
         if shared_object:
             weight += 0.45 + 0.1 * max(self._idf(self.concept_df[c]) for c in shared_object)
-        elif object_stems:
+        elif object_stems or self._related(a.object_concepts, b.object_concepts):
             weight += 0.3
-        elif (a.object_concepts and b.object_concepts and rel < ALIGNED
+        elif (a.object_concepts and b.object_concepts and (rel < ALIGNED or a.dimension == "count")
               and not self._related(a.object_concepts, b.object_concepts)):
             weight -= 0.35  # both say what they count, and it is not the same thing
         near = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
@@ -208,7 +245,6 @@ class Scorer:
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
         weight += 0.2 * len(stems) / union
-        every_a, every_b = a.numbers | a.minor_numbers, b.numbers | b.minor_numbers
         if every_a & every_b:
             # Translations of one sentence keep its other figures: the same set of neighbours
             # tells which of several figures in the sentence is which.
