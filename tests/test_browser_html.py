@@ -81,6 +81,7 @@ class Opened:
     dialogs: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     load_seconds: float = 0.0
+    report: Any = None
 
     def problems(self) -> list[str]:
         """Everything that should not happen on a clean page."""
@@ -121,102 +122,157 @@ def open_report(browser: Any, report: claimcheck.Report, path: pathlib.Path) -> 
 
 @pytest.fixture(scope="module")
 def example(browser, tmp_path_factory):
-    opened = open_report(browser, claimcheck.check([str(EXAMPLE)]), tmp_path_factory.mktemp("example") / "r.html")
+    report = claimcheck.check([str(EXAMPLE)])
+    opened = open_report(browser, report, tmp_path_factory.mktemp("example") / "r.html")
+    opened.report = report
     yield opened
     opened.page.close()
 
 
+def planted(report: claimcheck.Report) -> claimcheck.Finding:
+    """The example's planted discrepancy: "more than 12,000" charging points in English, "più di 1.200"
+    in Italian (examples/README.md)."""
+    texts = {c.id: c.text for c in report.claims}
+    found = [f for f in report.findings if {texts[c] for c in f.claims[:2]} == {"12,000", "1.200"}]
+    assert len(found) == 1, report.findings
+    return found[0]
+
+
+def findings_status(count: int) -> str:
+    return f"Showing 1–{count} of {count} findings." if count else "No findings to show."
+
+
 def test_example_loads_clean(example):
+    count = len(example.report.findings)
     assert example.problems() == []
-    assert example.page.title() == "claimcheck report: 1 finding"
+    assert example.page.title() == f"claimcheck report: {count} finding{'' if count == 1 else 's'}"
     summary = example.page.inner_text("#summary")
-    assert "1\nwarning" in summary and "3\ndocuments" in summary
-    assert example.status() == "Showing 1–1 of 1 findings."
+    assert f"{len(example.report.documents)}\ndocuments" in summary and "3\nlanguages" in summary
+    assert example.status() == findings_status(count)
+    assert example.cards().count() == count
 
 
 def test_finding_card_shows_both_quotes(example):
-    card = example.cards().first
+    finding = planted(example.report)
+    card = example.page.locator(f"#finding-cards > article[data-finding={finding.id}]")
     quotes = card.locator("figure.quote")
-    assert quotes.count() == 2
-    assert quotes.nth(0).locator("mark").inner_text() == "12,000"
-    assert quotes.nth(1).locator("mark").inner_text() == "1.200"
-    assert "more than 12,000 charging points" in quotes.nth(0).inner_text()
-    assert "più di 1.200 punti di ricarica" in quotes.nth(1).inner_text()
-    assert "examples/launch/en.md:11:" in quotes.nth(0).inner_text()
-    assert "2025-03-12" in quotes.nth(1).inner_text()
-    text = card.inner_text()
-    assert "confidence 0.88" in text and "verdict: divergent" in text.lower()
-    assert "both about charger" in text  # the link's reason
+    assert quotes.count() == len(finding.claims)
+    texts = {c.id: c for c in example.report.claims}
+    for i, claim_id in enumerate(finding.claims):
+        claim = texts[claim_id]
+        quote = quotes.nth(i)
+        assert quote.locator("mark").inner_text() == claim.text
+        assert quote.locator("blockquote").inner_text() == f"“{claim.sentence}”"
+        assert f":{claim.line}:{claim.column}" in quote.locator(".where").inner_text()
+        assert quote.get_attribute("lang") == claim.lang
+        assert "published 2025-03-12" in quote.inner_text()
+    shown = card.inner_text()
+    assert "more than 12,000 charging points" in shown and "più di 1.200 punti di ricarica" in shown
+    assert f"confidence {finding.confidence:.2f}" in shown and f"verdict: {finding.verdict}" in shown.lower()
+    assert finding.explanation in shown
+    a, b = finding.claims[:2]
+    link = next(link for link in example.report.links if set(link.claims) == {a, b})
+    assert f"{a} ↔ {b}: {link.reason}" in shown  # why the graph linked the two
 
 
 def test_severity_filter_changes_what_is_shown(example):
     page = example.page
+    count = len(example.report.findings)
+    warnings = sum(1 for f in example.report.findings if f.severity == "warning")
+    assert warnings
     page.uncheck("#finding-filters input[value=warning]")
-    assert example.cards().count() == 0
-    assert example.status() == "No findings to show (1 hidden by the filters)."
+    assert example.cards().count() == count - warnings
+    assert all("sev-warning" not in (c.get_attribute("class") or "") for c in example.cards().all())
     page.check("#finding-filters input[value=warning]")
-    assert example.cards().count() == 1
+    assert example.cards().count() == count
+    assert example.status() == findings_status(count)
 
 
 def test_search_filters(example):
     page = example.page
+    count = len(example.report.findings)
     status = page.locator("#finding-status")
     page.fill("#finding-filters input[name=q]", "no such words anywhere")
-    expect(status).to_have_text("No findings to show (1 hidden by the filters).")
+    expect(status).to_have_text(f"No findings to show ({count} hidden by the filters).")
     assert example.cards().count() == 0
-    page.fill("#finding-filters input[name=q]", "punti di ricarica")
-    expect(status).to_have_text("Showing 1–1 of 1 findings.")
-    assert example.cards().count() == 1
+    page.fill("#finding-filters input[name=q]", "PUNTI di ricarica")  # any case, every word
+    expect(status).not_to_contain_text("No findings")
+    assert example.cards().count() >= 1
+    assert all("punti di ricarica" in text for text in example.cards().all_inner_texts())
     page.fill("#finding-filters input[name=q]", "")
-    expect(status).to_have_text("Showing 1–1 of 1 findings.")
+    expect(status).to_have_text(findings_status(count))
 
 
 def test_language_and_document_filters(example):
     page = example.page
-    page.select_option("#finding-filters select[name=lang]", "vi")
-    assert example.cards().count() == 0
-    page.select_option("#finding-filters select[name=lang]", "it")
-    assert example.cards().count() == 1
+    report = example.report
+    claims = {c.id: c for c in report.claims}
+    docs = {d.id: d for d in report.documents}
+    for lang in ("en", "it", "vi"):
+        page.select_option("#finding-filters select[name=lang]", lang)
+        expected = [f.id for f in report.findings if any(claims[c].lang == lang for c in f.claims)]
+        assert [c.get_attribute("data-finding") for c in example.cards().all()] == expected
     page.select_option("#finding-filters select[name=lang]", "")
-    page.select_option("#finding-filters select[name=doc]", label="examples/launch/vi.txt")
-    assert example.cards().count() == 0
+    for doc_id in docs:
+        page.select_option("#finding-filters select[name=doc]", doc_id)
+        expected = [f.id for f in report.findings if any(claims[c].doc == doc_id for c in f.claims)]
+        assert [c.get_attribute("data-finding") for c in example.cards().all()] == expected
     page.select_option("#finding-filters select[name=doc]", "")
-    assert example.cards().count() == 1
+    rule = report.findings[0].rule
+    page.select_option("#finding-filters select[name=rule]", rule)
+    assert example.cards().count() == sum(1 for f in report.findings if f.rule == rule)
+    page.select_option("#finding-filters select[name=rule]", "")
+    assert example.cards().count() == len(report.findings)
 
 
 def test_topics_view_shows_agreements(example):
     page = example.page
+    report = example.report
+    with_findings = {f.topic for f in report.findings}
+    consistent = [t for t in report.topics if t.id not in with_findings]
     page.click(".tab[data-view=topics]")
     assert page.is_visible("#view-topics") and not page.is_visible("#view-findings")
-    assert example.status("topic") == "Showing 1–17 of 17 topics."
+    assert example.status("topic") == f"Showing 1–{len(report.topics)} of {len(report.topics)} topics."
     page.select_option("#topic-filters select[name=status]", "consistent")
-    assert example.cards("topic").count() == 16
+    assert example.cards("topic").count() == len(consistent)
     assert example.cards("topic").first.locator(".badge").first.inner_text().lower() == "consistent"
     page.select_option("#topic-filters select[name=status]", "findings")
-    assert example.cards("topic").count() == 1
-    assert example.cards("topic").first.locator("tbody tr").count() == 3  # the agreeing Vietnamese claim too
+    assert example.cards("topic").count() == len(with_findings)
+    finding = planted(report)
+    topic = next(t for t in report.topics if t.id == finding.topic)
+    card = page.locator(f"#topic-cards > article[data-topic={topic.id}]")
+    assert card.locator("tbody tr").count() == len(topic.claims)  # the agreeing Vietnamese claim too
+    assert "hơn 12.000 điểm sạc" in card.inner_text()
     page.select_option("#topic-filters select[name=status]", "")
 
 
 def test_graph_view_opens_a_topic(example):
     page = example.page
+    report = example.report
     page.click(".tab[data-view=graph]")
-    assert page.locator("#graph-box svg g.cell").count() == 17
-    assert page.locator("#graph-box svg line.edge-warning").count() == 1
-    page.click("#graph-box svg g.cell[data-topic=t2] rect")
+    assert page.locator("#graph-box svg g.cell").count() == len(report.topics)
+    assert page.locator("#graph-box svg g.node").count() == sum(len(t.claims) for t in report.topics)
+    assert page.locator("#graph-box svg line").count() == len(report.links)
+    assert page.locator("#graph-box svg line.edge-warning").count() >= 1
+    topic = planted(report).topic
+    page.click(f"#graph-box svg g.cell[data-topic={topic}] rect")
     assert page.is_visible("#view-topics")
     assert example.cards("topic").count() == 1
-    assert example.cards("topic").first.get_attribute("data-topic") == "t2"
+    assert example.cards("topic").first.get_attribute("data-topic") == topic
 
 
 def test_document_view_highlights_claims(example):
     page = example.page
+    report = example.report
+    finding = planted(report)
+    italian = next(c for c in report.claims if c.id in finding.claims and c.lang == "it")
     page.click(".tab[data-view=findings]")
-    example.cards().first.locator("figure.quote").nth(1).locator(".where button").click()
+    card = page.locator(f"#finding-cards > article[data-finding={finding.id}]")
+    card.locator("figure.quote", has=page.locator(f"mark:text-is('{italian.text}')")).locator(".where button").click()
     assert page.is_visible("#view-documents")
-    assert page.input_value("#doc-picker select") == "d2"
+    assert page.input_value("#doc-picker select") == italian.doc
     marks = page.locator("#doc-text mark")
-    assert marks.count() == 18
+    assert marks.count() == sum(1 for c in report.claims if c.doc == italian.doc)
     flashed = page.locator("#doc-text mark.flash")
     assert flashed.inner_text() == "1.200" and "sev-warning" in flashed.get_attribute("class")
     assert example.problems() == []

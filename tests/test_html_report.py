@@ -306,11 +306,13 @@ def test_every_finding_of_the_seeds_has_its_claims_in_the_data(shared):
 
 def test_summary_and_sections(example_report):
     page = html.render(example_report)
-    assert "claimcheck report: 1 finding</title>" in page
+    count = len(example_report.findings)
+    assert f"claimcheck report: {count} finding{'' if count == 1 else 's'}</title>" in page
     for section in ("errors", "warnings", "suppressed", "baselined", "stale"):
         assert f'<details id="{section}"' in page
     assert '<details id="suppressed" class="problems lazy-findings" data-list="suppressed">' in page  # collapsed
-    assert "16 consistent" in page
+    consistent = sum(1 for t in example_report.topics if t.id not in {f.topic for f in example_report.findings})
+    assert f"{consistent} consistent" in page
     report = hostile_report()
     page = html.render(report)
     assert '<details id="errors" class="problems" open>' in page  # unreadable inputs are never hidden
@@ -321,11 +323,13 @@ def test_graph_layout_follows_topics_and_links(example_report):
     assert len(layout["topics"]) == len(example_report.topics)
     for topic, (x, y, status, positions) in zip(example_report.topics, layout["topics"], strict=True):
         assert len(positions) == len(topic.claims)
-        assert status == ("warning" if topic.id == "t2" else "consistent")
+        assert status == next((str(f.severity) for f in example_report.findings if f.topic == topic.id), "consistent")
         for px, py, label_y in positions:  # every claim and its label inside the topic's cell
             assert x < px < x + html.CELL_WIDTH and y + 20 < py < y + html.CELL_HEIGHT
             assert y + 20 < label_y < y + html.CELL_HEIGHT
-    assert sorted(layout["links"]) == ["agree"] * (len(example_report.links) - 1) + ["warning"]
+    disagreeing = {frozenset(f.claims[:2]): str(f.severity) for f in example_report.findings}
+    assert layout["links"] == [disagreeing.get(frozenset(link.claims), "agree") for link in example_report.links]
+    assert "warning" in layout["links"]
     big = html.graph(synthetic_report(200))  # cells are laid out a page at a time
     corners = [(x, y) for x, y, _, _ in big["topics"]]
     assert corners[:html.GRAPH_PAGE] == corners[html.GRAPH_PAGE:2 * html.GRAPH_PAGE]

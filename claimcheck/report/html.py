@@ -149,7 +149,7 @@ def graph(report: Report) -> dict[str, Any]:
     `topics[i]` is `[x, y, status, positions]` for the report's i-th topic: the cell's corner, the
     worst severity of its findings or "consistent", and `[x, y, label_y]` for each of its claims, in
     the topic's order. `links[i]` says how to draw the report's i-th link: the severity of the
-    finding that holds both its claims, else "agree".
+    finding whose first two claims (the two that disagree) it joins, else "agree".
     """
     worst: dict[str, str] = {}
     pair_severity: dict[frozenset[str], str] = {}
@@ -157,11 +157,10 @@ def graph(report: Report) -> dict[str, Any]:
         severity = str(f.severity)
         if f.topic not in worst or _rank(severity) < _rank(worst[f.topic]):
             worst[f.topic] = severity
-        for i, a in enumerate(f.claims):
-            for b in f.claims[i + 1:]:
-                key = frozenset((a, b))
-                if key not in pair_severity or _rank(severity) < _rank(pair_severity[key]):
-                    pair_severity[key] = severity
+        # the first two claims are the ones that disagree; any others agree with one of them
+        key = frozenset(f.claims[:2])
+        if key not in pair_severity or _rank(severity) < _rank(pair_severity[key]):
+            pair_severity[key] = severity
     columns = max(1, min(GRAPH_COLUMNS, len(report.topics)))
     topics = []
     for index, topic in enumerate(report.topics):
