@@ -350,3 +350,13 @@ def test_empty_report_renders():
     page = html.render(Report(documents=(), claims=()))
     data = json.loads(island(page))
     assert data["findings"] == {"fields": [], "rows": []} and data["graph"]["topics"] == []
+
+
+def test_script_uses_no_markup_sink():
+    """report.js builds the page from text only: no HTML-parsing sink, no string evaluation, no links.
+    (The policy's Trusted Types would make a sink throw in Chromium; this says so before a browser does.)"""
+    script = (html.ASSETS / "report.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(",
+                 "createElement(\"a\")", "href", "srcdoc", "DOMParser", "createContextualFragment"):
+        assert sink not in script, sink
+    assert not re.search(r"setTimeout\(\s*[\"'`]", script)
