@@ -18,3 +18,14 @@ def shared() -> pathlib.Path:
             pytest.fail(f"{SHARED} is missing: seed checks must run in CI")
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite the expected files under tests/golden/ from the current output.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when pytest runs with --update-golden: golden tests rewrite their expected files."""
+    return bool(request.config.getoption("--update-golden"))

@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from .. import __version__
-from ..model import Claim, Document, Report
+from ..model import Claim, Document, Finding, InputProblem, Report
 
 SCHEMA = "claimcheck/report/v1"
 
@@ -22,6 +22,19 @@ def display_path(path: str) -> str:
         rel = path
     chosen = path if rel.startswith("..") else rel
     return chosen.replace(os.sep, "/")
+
+
+def end_position(claim: Claim, doc: Document | None) -> tuple[int, int]:
+    """1-based line and column just after the claim's cited span in the source file (the SARIF
+    `endLine`/`endColumn` convention): the last cited character located like `line`/`column`."""
+    if doc is None or claim.end <= claim.start:
+        return claim.line, claim.column + max(1, len(claim.text))
+    from ..documents.offsets import source_line_col
+
+    line, column = source_line_col(doc, claim.end - 1)
+    if (line, column) < (claim.line, claim.column):  # an offset map that does not run forward
+        return claim.line, claim.column + max(1, len(claim.text))
+    return line, column + 1
 
 
 def document_dict(doc: Document) -> dict[str, Any]:
@@ -43,10 +56,29 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id, "rule": f.rule, "verdict": str(f.verdict), "severity": str(f.severity),
+        "topic": f.topic, "claims": list(f.claims), "confidence": f.confidence,
+        "message": f.message, "explanation": f.explanation, "fingerprint": f.fingerprint,
+    }
+
+
+def problem_dict(problem: InputProblem) -> dict[str, Any]:
+    return {"path": display_path(problem.path), "message": problem.message}
+
+
+def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
+    """Findings per severity; every severity is present."""
+    counts = {"error": 0, "warning": 0, "note": 0}
+    for f in findings:
+        counts[str(f.severity)] += 1
+    return counts
+
+
 def to_dict(report: Report) -> dict[str, Any]:
-    severities = {"error": 0, "warning": 0, "note": 0}
-    for f in report.findings:
-        severities[str(f.severity)] += 1
+    """The report as plain data. Every key is always present (possibly empty), whether or not a
+    baseline or inline suppressions were used, so the shape never depends on the options."""
     return {
         "schema": SCHEMA,
         "tool": {"name": "claimcheck", "version": __version__},
@@ -55,18 +87,17 @@ def to_dict(report: Report) -> dict[str, Any]:
         "topics": [
             {"id": t.id, "label": t.label, "claims": list(t.claims)} for t in report.topics
         ],
-        "findings": [
-            {
-                "id": f.id, "rule": f.rule, "verdict": str(f.verdict), "severity": str(f.severity),
-                "topic": f.topic, "claims": list(f.claims), "confidence": f.confidence,
-                "message": f.message, "explanation": f.explanation, "fingerprint": f.fingerprint,
-            }
-            for f in report.findings
-        ],
-        "errors": [{"path": display_path(e.path), "message": e.message} for e in report.errors],
+        "findings": [finding_dict(f) for f in report.findings],
+        "errors": [problem_dict(e) for e in report.errors],
+        "warnings": [problem_dict(w) for w in report.warnings],
+        "suppressed": [finding_dict(f) for f in report.suppressed],
+        "baselined": [finding_dict(f) for f in report.baselined],
+        "stale": list(report.stale),
         "summary": {
             "documents": len(report.documents), "claims": len(report.claims),
-            "topics": len(report.topics), "findings": severities, "errors": len(report.errors),
+            "topics": len(report.topics), "findings": severity_counts(report.findings),
+            "errors": len(report.errors), "warnings": len(report.warnings),
+            "suppressed": len(report.suppressed), "baselined": len(report.baselined), "stale": len(report.stale),
         },
     }
 
