@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 
 from .. import __version__
 from ..model import Claim, Finding, Report
@@ -91,11 +92,11 @@ def render(report: Report) -> str:
     warnings: dict[str, list[str]] = {}
     for problem in report.warnings:
         warnings.setdefault(display_path(problem.path), []).append(problem.message)
+    counts = Counter(c.doc for c in report.claims)
     for doc in report.documents:
         path = display_path(doc.path)
         element = case(documents, "claimcheck.documents", path, path if path != "-" else None)
-        count = sum(1 for c in report.claims if c.doc == doc.id)
-        text_of(element, "system-out", f"read as {doc.lang} ({doc.format}), {count} claims\n"
+        text_of(element, "system-out", f"read as {doc.lang} ({doc.format}), {counts[doc.id]} claims\n"
                 + "".join(f"warning: {m}\n" for m in warnings.pop(path, [])))
     for problem in report.errors:
         path = display_path(problem.path)
@@ -126,11 +127,11 @@ def render(report: Report) -> str:
             f"  {place(c)}  [{c.lang}] {c.text}\n" for c in members))
 
     for element in root:
-        counts = {"tests": len(element.findall("testcase")),
+        tally = {"tests": len(element.findall("testcase")),
                   "failures": len(element.findall("testcase/failure")),
                   "errors": len(element.findall("testcase/error")),
                   "skipped": len(element.findall("testcase/skipped"))}
-        for key, value in counts.items():
+        for key, value in tally.items():
             element.set(key, str(value))
             totals[key] += value
     for key, value in totals.items():

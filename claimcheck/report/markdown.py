@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
+from functools import partial
 
 from .. import __version__
 from ..model import Claim, Finding, InputProblem, Report
@@ -86,23 +88,27 @@ def render(report: Report, link_base: str | None = None, max_chars: int = MAX_CH
 
     counts = severity_counts(report.findings)
     out = "\n".join([_heading(counts), "", *_summary_table(report, counts), "", _inventory(report), ""])
-    # Each piece is (section, text); a section's title goes before the first of its pieces.
-    pieces: list[tuple[str, str]] = [("findings", finding_block(f)) for f in report.findings]
-    pieces += [("set_aside", set_aside_row("suppressed", f)) for f in report.suppressed]
-    pieces += [("set_aside", set_aside_row("baselined", f)) for f in report.baselined]
-    pieces += [("stale", f"- `{escape(fp)}`") for fp in report.stale]
-    pieces += [("inputs", problem_row("❌ unreadable", p)) for p in report.errors]
-    pieces += [("inputs", problem_row("⚠️ warning", p)) for p in report.warnings]
+    # Each piece is (section, how to write it); a section's title goes before the first of its
+    # pieces. Pieces are written only while they fit.
+    pieces: list[tuple[str, Callable[[], str]]] = [("findings", partial(finding_block, f)) for f in report.findings]
+    pieces += [("set_aside", partial(set_aside_row, "suppressed", f)) for f in report.suppressed]
+    pieces += [("set_aside", partial(set_aside_row, "baselined", f)) for f in report.baselined]
+    pieces += [("stale", partial(lambda fp: f"- `{escape(fp)}`", fp)) for fp in report.stale]
+    pieces += [("inputs", partial(problem_row, "❌ unreadable", p)) for p in report.errors]
+    pieces += [("inputs", partial(problem_row, "⚠️ warning", p)) for p in report.warnings]
     footer = f"\n<sub>claimcheck {__version__}</sub>\n"
     budget = max_chars - _utf16_len(footer) - NOTE_ROOM
     size = _utf16_len(out)
     left_out: dict[str, int] = {}
     section = ""
-    for name, text in pieces:
+    for name, write in pieces:
+        if left_out:  # once one piece is cut, every later one is too, so what is shown keeps the order
+            left_out[name] = left_out.get(name, 0) + 1
+            continue
         addition = (("\n" + TITLES[name] + "\n" if name != section else "") + ("\n" if name == "findings" else "")
-                    + text + "\n")
-        if left_out or size + _utf16_len(addition) > budget:
-            left_out[name] = left_out.get(name, 0) + 1  # once one piece is cut, every later one is too
+                    + write() + "\n")
+        if size + _utf16_len(addition) > budget:
+            left_out[name] = 1
             continue
         out += addition
         size += _utf16_len(addition)

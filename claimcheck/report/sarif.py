@@ -48,12 +48,14 @@ def render(report: Report, max_results: int = MAX_RESULTS, max_related: int = MA
     claims = {c.id: c for c in report.claims}
     labels = {t.id: t.label for t in report.topics}
 
+    artifacts = {d.id: artifact(d.path) for d in report.documents}
+
     def location(claim: Claim, message: str | None = None, id_: int | None = None) -> dict[str, Any]:
         doc = docs.get(claim.doc or "")
         end_line, end_column = end_position(claim, doc)
         out: dict[str, Any] = {} if id_ is None else {"id": id_}
         out["physicalLocation"] = {
-            "artifactLocation": artifact(doc.path if doc else "-"),
+            "artifactLocation": dict(artifacts.get(claim.doc or "") or artifact("-")),
             "region": {"startLine": claim.line, "startColumn": claim.column, "endLine": end_line,
                        "endColumn": end_column, "snippet": {"text": claim.text}},
         }
