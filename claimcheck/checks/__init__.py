@@ -35,6 +35,7 @@ def document_year(doc: Document) -> int | None:
 def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> list[Finding]:
     docs = {d.id: d for d in documents}
     years = {d.id: document_year(d) for d in documents}
+    cached_compare = _Comparisons()
     found: list[tuple[Rule, int, int, compare.Comparison, str]] = []
     for topic in graph.topics:
         members = graph.members[topic.id]
@@ -46,11 +47,8 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
                     continue
                 converted = _conversion(graph, a, b)
                 first, second = (ca, cb) if ca.start <= cb.start or ca.doc != cb.doc else (cb, ca)
-                result = compare.compare(
-                    first, second, _date(docs, first), _date(docs, second),
-                    _scope_year(first, years), _scope_year(second, years),
-                    conversion=converted,
-                )
+                result = cached_compare(first, second, _date(docs, first), _date(docs, second),
+                                        _scope_year(first, years), _scope_year(second, years), converted)
                 if result is None or result.verdict == Verdict.CONSISTENT:
                     continue
                 if result.verdict == Verdict.SCOPE_DIFFERS and result.ratio >= SCOPE_NOTE_MAX_RATIO:
@@ -88,6 +86,29 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
         ))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -f.confidence, f.fingerprint))
     return [_with_id(f, n) for n, f in enumerate(findings, 1)]
+
+
+class _Comparisons:
+    """compare.compare, once per distinct pair of written values: the translations of a figure
+    in a topic are compared once, not once per pair of articles."""
+
+    def __init__(self):
+        self._seen: dict[tuple, compare.Comparison | None] = {}
+
+    def __call__(self, a: Claim, b: Claim, date_a: dt.date | None, date_b: dt.date | None,
+                 year_a: int | None, year_b: int | None, conversion: bool) -> compare.Comparison | None:
+        money = a.kind == Kind.CURRENCY
+        key = (_signature(a), _signature(b), date_a if money else None, date_b if money else None,
+               year_a, year_b, conversion)
+        if key not in self._seen:
+            self._seen[key] = compare.compare(a, b, date_a, date_b, year_a, year_b, conversion=conversion)
+        return self._seen[key]
+
+
+def _signature(c: Claim) -> tuple:
+    """Everything of a claim that compare.compare reads."""
+    return (c.kind, c.unit, c.value, c.low, c.high, c.precision, c.qualifier, c.scope.forecast,
+            c.lang if c.kind in (Kind.QUANTITY, Kind.DURATION) else None)
 
 
 def _scope_year(claim: Claim, years: dict[str, int | None]) -> int | None:

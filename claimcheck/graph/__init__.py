@@ -12,8 +12,7 @@ import networkx as nx
 
 from .. import lang as langdata
 from ..model import Claim, Document, Kind, Topic
-from . import features as features_mod
-from .features import Features, extract_features, fold
+from .features import FeatureReader, Features, fold
 from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
 
 __all__ = ["ClaimGraph", "build", "same_value"]
@@ -42,8 +41,8 @@ def _canonical(claims: list[Claim], docs: dict[str, Document]) -> list[int]:
 
 def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     docs = {d.id: d for d in documents}
-    names = features_mod.known_names(documents)
-    features = [extract_features(i, c, docs.get(c.doc or ""), names) for i, c in enumerate(claims)]
+    read = FeatureReader(documents)
+    features = [read(i, c) for i, c in enumerate(claims)]
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
     scorer = Scorer(features, concept_groups(), Relatedness(features, values))

@@ -31,7 +31,6 @@ class Features:
     object_concepts: frozenset[str]
     context_concepts: frozenset[str]
     names: frozenset[str]
-    name_phrases: frozenset[str]
     stems: frozenset[str]
     object_stems: frozenset[str]
     numbers: frozenset[str]  # the sentence's other distinctive figures, as values
@@ -39,7 +38,6 @@ class Features:
     position: float
     rank: float  # where the claim stands among the figures of its sentence (0 first, 1 last, -1 alone)
     minor_numbers: frozenset[str]  # its small numbers and years
-    scope_year: int | None
     sentence_key: tuple[str, int]
 
 
@@ -124,12 +122,20 @@ def _common_words(code: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
+def _novelty_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){alternation(words)}(?![\w])")
+
+
+_CLAUSE_END = re.compile(r"[,;:.()]")
+
+
 def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     """Whether the claim counts something new ("2,600 new brands", "introduced for the first time")."""
     at = claim.start - claim.sentence_start
-    after = re.split(r"[,;:.()]", claim.sentence[at + len(claim.text):at + len(claim.text) + 40], maxsplit=1)[0]
+    after = _CLAUSE_END.split(claim.sentence[at + len(claim.text):at + len(claim.text) + 40], maxsplit=1)[0]
     near = (claim.sentence[max(0, at - 30):at] + " " + claim.object + " " + after).lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", near) for w in words)
+    return bool(words) and _novelty_pattern(words).search(near) is not None
 
 
 class _NameText:
@@ -162,20 +168,36 @@ _CAPITAL = re.compile(r"(?<![\w])[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]{3,}")
 _MID_CAPITAL = re.compile(r"[a-zà-ÿ0-9,][ \u00a0]([A-ZÀ-ÖØ-ÞĐ][\w&'’\-]+)")
 
 
-def extract_features(index: int, claim: Claim, doc: Document | None,
-                     known_names: frozenset[str] = frozenset()) -> Features:
-    code = claim.lang or (doc.lang if doc else "en")
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What linking reads from a sentence, read once for all its claims."""
+
+    concepts: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, concept ids) of each mention
+    names: frozenset[str]
+    words: tuple[tuple[int, str], ...]  # (start, stem) of every word of four letters or more
+    numbers: tuple[tuple[int, int, str, bool], ...]  # (start, end, value key, minor) of each number
+
+
+def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Where `text` names a concept, in its language and in English."""
+    spans = []
+    low = text.lower()
+    for lexicon in dict.fromkeys((code, "en")):
+        pattern, forms = _concept_pattern(lexicon)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(low):
+            key = " ".join(m.group().replace("-", " ").split())
+            found = forms.get(key) or forms.get(m.group())
+            if found:
+                spans.append((m.start(), m.end(), frozenset(found)))
+    return spans
+
+
+def _read_sentence(sentence: str, code: str, known_names: frozenset[str]) -> _Sentence:
     language = langdata.get(code)
-    sentence = claim.sentence
-    at = claim.start - claim.sentence_start
-    lo, hi = max(0, at - CONTEXT_CHARS), min(len(sentence), at + len(claim.text) + CONTEXT_CHARS)
-    window = sentence[lo:at] + " " + sentence[at + len(claim.text):hi]
-    object_concepts = concepts_in(claim.object, code) if claim.object else set()
-    context_concepts = concepts_in(window, code) - object_concepts
     stop = language.stopwords
-    stems = {stem(w) for w in _WORD.findall(claim.object + " " + window)
-             if len(w) >= 4 and w.lower() not in stop}
-    names, phrases = set(), set()
+    names: set[str] = set()
     common = _common_words(code)
     for m in _NAME.finditer(sentence):
         # A capitalised first word is a name only if some article capitalises it mid-sentence.
@@ -193,30 +215,74 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
         if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
             names.add(" ".join(name_key(t) for t in words))
         tokens = [name_key(t) for t in words if t.lower() not in common and t.lower() not in stop]
-        tokens = [t for t in tokens if len(t) > 3]
-        names.update(tokens)
-        if tokens:
-            phrases.add(" ".join(tokens))
-    numbers, minor = set(), set()
-    tokens = list(_NUMBER_TOKEN.finditer(sentence))
-    before = sum(1 for m in tokens if m.start() < at)
-    rank = before / (len(tokens) - 1) if len(tokens) > 1 else -1.0
-    for m in tokens:
-        if at <= m.start() < at + len(claim.text):
-            continue
+        names.update(t for t in tokens if len(t) > 3)
+    numbers = []
+    for m in _NUMBER_TOKEN.finditer(sentence):
         parsed = parse_digits(m.group(), language)
         key = f"{parsed[0]:.4g}" if parsed else m.group()  # "912,000" and "912.000" meet
-        if parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100):
-            minor.add(key)  # days, small counts and years: in too many sentences to align on alone
-        else:
-            numbers.add(key)
+        # days, small counts and years: in too many sentences to align on alone
+        minor = bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
+        numbers.append((m.start(), m.end(), key, minor))
+    words = tuple((m.start(), stem(m.group())) for m in _WORD.finditer(sentence)
+                  if len(m.group()) >= 4 and m.group().lower() not in stop)
+    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), words, tuple(numbers))
+
+
+class FeatureReader:
+    """Features of the claims of one corpus; each sentence is read once."""
+
+    def __init__(self, documents, known: frozenset[str] | None = None):
+        self.docs = {d.id: d for d in documents}
+        self.known_names = known_names(documents) if known is None else known
+        self._sentences: dict[tuple[str, int], _Sentence] = {}
+
+    def __call__(self, index: int, claim: Claim) -> Features:
+        doc = self.docs.get(claim.doc or "")
+        code = claim.lang or (doc.lang if doc else "en")
+        key = (claim.doc or "", claim.sentence_start)
+        sentence = self._sentences.get(key)
+        if sentence is None or key[0] == "":
+            sentence = self._sentences[key] = _read_sentence(claim.sentence, code, self.known_names)
+        return _features(index, claim, doc, code, sentence)
+
+
+def extract_features(index: int, claim: Claim, doc: Document | None,
+                     known: frozenset[str] = frozenset()) -> Features:
+    """The features of one claim (FeatureReader does a corpus, reading each sentence once)."""
+    code = claim.lang or (doc.lang if doc else "en")
+    return _features(index, claim, doc, code, _read_sentence(claim.sentence, code, known))
+
+
+def _features(index: int, claim: Claim, doc: Document | None, code: str, sentence: _Sentence) -> Features:
+    language = langdata.get(code)
+    at = claim.start - claim.sentence_start
+    end = at + len(claim.text)
+    lo, hi = at - CONTEXT_CHARS, end + CONTEXT_CHARS
+    object_concepts = concepts_in(claim.object, code) if claim.object else set()
+    context_concepts: set[str] = set()
+    for s, e, found in sentence.concepts:
+        if lo <= s and e <= hi and (e <= at or s >= end):
+            context_concepts |= found
+    context_concepts -= object_concepts
+    stop = language.stopwords
+    stems = {w for s, w in sentence.words if lo <= s < hi and not at <= s < end}
+    stems |= {stem(w) for w in _WORD.findall(claim.object) if len(w) >= 4 and w.lower() not in stop}
+    numbers, minor = set(), set()
+    before = others = 0
+    for s, _, key, small in sentence.numbers:
+        if at <= s < end:
+            continue
+        others += 1
+        before += s < at
+        (minor if small else numbers).add(key)
+    rank = before / others if others else -1.0
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
-        names=frozenset(names), name_phrases=frozenset(phrases), stems=frozenset(stems), numbers=frozenset(numbers),
+        names=sentence.names, stems=frozenset(stems), numbers=frozenset(numbers),
         object_stems=frozenset(fold(w) for w in _WORD.findall(claim.object)
                                if len(w) >= 4 and w.lower() not in stop and not w[0].isupper()),
-        novel=_novel(claim, language.novelty), scope_year=claim.scope.year,
+        novel=_novel(claim, language.novelty),
         position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
         minor_numbers=frozenset(minor),
         sentence_key=(claim.doc or "", claim.sentence_start),

@@ -54,6 +54,9 @@ class Evidence:
         return "; ".join(parts) or "similar context"
 
 
+_NONE = Evidence(0.0, (), (), (), (), False)
+
+
 def block_keys(f: Features, value_key: str | None) -> set[str]:
     keys = {f"{f.dimension}|c|{c}" for c in f.object_concepts | f.context_concepts}
     keys |= {f"{f.dimension}|n|{n}" for n in f.names}
@@ -122,44 +125,44 @@ class Relatedness:
         self.total = max(2, len(docs))
         self.name_df = Counter(n for names in self.names.values() for n in names)
         self.figure_df = Counter(v for figures in self.figures.values() for v in figures)
+        self.weight = {x: rarity(df, self.total) for df_table in (self.name_df, self.figure_df)
+                       for x, df in df_table.items()}
+        self.name_total = {d: self._sum(_once(items)) for d, items in self.names.items()}
+        self.figure_total = {d: self._sum(items) for d, items in self.figures.items()}
         self._cache: dict[tuple[str, str], float] = {}
-        self._totals: dict[frozenset[str], float] = {}
 
-    def _weight(self, df: int) -> float:
-        return rarity(df, self.total)
+    def _sum(self, items) -> float:
+        return sum(self.weight[x] for x in items)
 
     def __call__(self, a: str, b: str) -> float:
         """0 for articles that share nothing rare, 1 for translations of one release."""
         if a == b:
             return 1.0
         key = (a, b) if a < b else (b, a)
-        if key not in self._cache:
-            shared = (self._shared(self.names[a], self.names[b], self.name_df)
-                      + self._shared(self.figures[a], self.figures[b], self.figure_df))
-            absolute = min(1.0, shared / SHARED_FOR_SAME_STORY)
-            parts = [c for c in (self._coverage(self.names[a], self.names[b], self.name_df),
-                                 self._coverage(self.figures[a], self.figures[b], self.figure_df)) if c is not None]
-            # Short articles share few items, but most of what they have: count the share too,
-            # as long as what they share is rare enough to mean something.
-            coverage = max(parts) * min(1.0, shared / RARE_ENOUGH) if parts else 0.0
-            self._cache[key] = max(absolute, coverage)
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._relatedness(a, b)
+        return found
 
-    def _shared(self, a: set[str], b: set[str], df: Counter) -> float:
-        return sum(self._weight(df[x]) for x in _once(a & b))
+    def _relatedness(self, a: str, b: str) -> float:
+        names = self._sum(_once(self.names[a] & self.names[b])) if a in self.names and b in self.names else 0.0
+        figures = self._sum(self.figures[a] & self.figures[b]) if a in self.figures and b in self.figures else 0.0
+        shared = names + figures
+        if not shared:
+            return 0.0
+        absolute = min(1.0, shared / SHARED_FOR_SAME_STORY)
+        # Short articles share few items, but most of what they have: count the share too,
+        # as long as what they share is rare enough to mean something.
+        parts = [_share(names, self.name_total, a, b), _share(figures, self.figure_total, a, b)]
+        coverage = max(p for p in parts if p is not None) if any(p is not None for p in parts) else 0.0
+        return max(absolute, coverage * min(1.0, shared / RARE_ENOUGH))
 
-    def _coverage(self, a: set[str], b: set[str], df: Counter) -> float | None:
-        if not a or not b:
-            return None
-        smaller = min(self._total(_once(a), df), self._total(_once(b), df))
-        shared = self._shared(a, b, df)
-        return shared / max(smaller, shared, 1.0)
 
-    def _total(self, items: set[str], df: Counter) -> float:
-        key = frozenset(items)
-        if key not in self._totals:
-            self._totals[key] = sum(self._weight(df[x]) for x in items)
-        return self._totals[key]
+def _share(shared: float, totals: dict[str, float], a: str, b: str) -> float | None:
+    """The part of the smaller article's items that the two share."""
+    if a not in totals or b not in totals or not totals[a] or not totals[b]:
+        return None
+    return shared / max(min(totals[a], totals[b]), shared, 1.0)
 
 
 def _once(items: set[str]) -> set[str]:
@@ -180,6 +183,8 @@ class Scorer:
         self.groups = groups or {}
         self.relatedness = relatedness
         self.per_dimension = Counter((f.doc, f.dimension) for f in features)
+        self.concept_idf = {c: self._idf(df) for c, df in self.concept_df.items()}
+        self.name_idf = {n: self._idf(df) for n, df in self.name_df.items()}
 
     def _related(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any(self.groups.get(x, frozenset()) & b for x in a)
@@ -195,17 +200,15 @@ class Scorer:
 
     def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True) -> Evidence:
         """`confirmed`: the two articles already agree on other figures, so they tell one story."""
-        none = Evidence(0.0, (), (), (), (), False)
-        if a.dimension != b.dimension or a.sentence_key == b.sentence_key:
-            return none
-        shared_object = a.object_concepts & b.object_concepts
-        object_stems = cognates(a.object_stems, b.object_stems)
-        numbers = a.numbers & b.numbers
-        if a.novel != b.novel:
+        none = _NONE
+        if a.dimension != b.dimension or a.sentence_key == b.sentence_key or a.novel != b.novel:
             return none  # "250,000 new brands" and "290,000 brands" are different measures
         rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
+        shared_object = a.object_concepts & b.object_concepts
+        object_stems = cognates(a.object_stems, b.object_stems)
+        numbers = a.numbers & b.numbers
         context = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
         # Articles that tell one story and each state one figure of this dimension: they state the same one.
         # Not for counts: what a count counts is in its words, which may well differ.
@@ -231,7 +234,7 @@ class Scorer:
         if sole and a.doc != b.doc:
             weight += 0.3
         if shared_object:
-            weight += 0.45 + 0.1 * max(self._idf(self.concept_df[c]) for c in shared_object)
+            weight += 0.45 + 0.1 * max(self.concept_idf[c] for c in shared_object)
         elif object_stems or self._related(a.object_concepts, b.object_concepts):
             weight += 0.3
         elif (a.object_concepts and b.object_concepts and (rel < ALIGNED or a.dimension == "count")
@@ -239,9 +242,9 @@ class Scorer:
             weight -= 0.35  # both say what they count, and it is not the same thing
         near = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
         near -= shared_object
-        weight += min(0.3, sum(0.15 * self._idf(self.concept_df[c]) for c in near))
+        weight += min(0.3, sum(0.15 * self.concept_idf[c] for c in near))
         names = a.names & b.names
-        weight += min(0.3, sum(0.15 * self._idf(self.name_df[n]) for n in names))
+        weight += min(0.3, sum(0.15 * self.name_idf[n] for n in names))
         stems = a.stems & b.stems
         union = len(a.stems | b.stems) or 1
         weight += 0.2 * len(stems) / union
@@ -255,8 +258,11 @@ class Scorer:
             # In articles about one story an equal figure is strong evidence; elsewhere a weak one.
             weight += 0.15 + 0.4 * rel + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
 
+        weight = round(max(0.0, min(1.0, weight)), 3)
+        if weight < LINK_THRESHOLD:
+            return Evidence(weight, (), (), (), (), same_value)  # no edge: no need to say why
         return Evidence(
-            weight=round(max(0.0, min(1.0, weight)), 3),
+            weight=weight,
             concepts=tuple(sorted(shared_object or near)), names=tuple(sorted(names)),
             stems=tuple(sorted(stems))[:5], numbers=tuple(sorted(numbers)), same_value=same_value,
         )
