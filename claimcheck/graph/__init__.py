@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -137,31 +137,33 @@ def _conversion_joiner(code: str) -> re.Pattern:
 
 def _counterparts(scored: dict[tuple[int, int], tuple[Evidence, bool]],
                   claims: list[Claim]) -> dict[tuple[int, int], Evidence]:
-    """Keep an edge only when each claim is the other's best counterpart in the other's article.
+    """Match the claims of every two articles one to one, strongest evidence first.
 
-    An article states a measure once (or repeats the same figure): of several claims of one
-    article that could match, only the best one does, with any that repeat its value.  This keeps
-    a turbine's 14 MW from meeting the farm's 756 MW through their shared story.
+    An article states a measure once (or repeats the same figure): a claim keeps its first match
+    in the other article, and further ones only where they repeat that match's value.  So equal
+    figures pair up first, and of the rest each finds the best counterpart still free: a
+    turbine's 14 MW does not meet the farm's 756 MW through their shared story, and a changed
+    "1,740 homes repaired" still meets "870 homes repaired" once "1,150 homes damaged" is paired.
     """
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for (a, b), (evidence, _) in scored.items():
-        for x, y in ((a, b), (b, a)):
-            key = (x, claims[y].doc or "")
-            if key not in best or evidence.weight > best[key][0] or (
-                    evidence.weight == best[key][0] and y < best[key][1]):
-                best[key] = (evidence.weight, y)
-
-    def chosen(x: int, y: int) -> bool:
-        top = best[(x, claims[y].doc or "")][1]
-        return top == y or same_value(claims[y], claims[top])
-
-    kept = {}
+    kept: dict[tuple[int, int], Evidence] = {}
+    by_docs: dict[tuple[str, str], list[tuple[float, int, int, Evidence]]] = defaultdict(list)
     for (a, b), (evidence, same) in scored.items():
         if claims[a].doc == claims[b].doc:
             if same:  # a figure repeated in one article
                 kept[(a, b)] = evidence
-        elif chosen(a, b) and chosen(b, a):
+        else:
+            by_docs[_doc_pair(claims[a], claims[b])].append((evidence.weight, a, b, evidence))
+    for items in by_docs.values():
+        items.sort(key=lambda item: (-item[0], item[1], item[2]))
+        partner: dict[int, int] = {}
+        for _, a, b, evidence in items:
+            if a in partner and not same_value(claims[partner[a]], claims[b]):
+                continue
+            if b in partner and not same_value(claims[partner[b]], claims[a]):
+                continue
             kept[(a, b)] = evidence
+            partner.setdefault(a, b)
+            partner.setdefault(b, a)
     return kept
 
 
