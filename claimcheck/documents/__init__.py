@@ -8,12 +8,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import lang as langdata
 from ..model import Document, InputProblem
 from . import markup, reading
-from .language import detect
 from .offsets import line_starts
-from .published import find_published, parse_date
 
 __all__ = ["LoadOptions", "load", "load_text"]
 
@@ -54,6 +51,11 @@ def load(paths: list[str], options: LoadOptions | None = None,
 def load_text(source: str, path: str = "-", fmt: str = "txt", options: LoadOptions | None = None,
               doc_id: str = "d1") -> Document:
     """A Document from text already in memory."""
+    # language data loads on first use: `import claimcheck.documents.reading` stays cheap for the CLI
+    from .. import lang as langdata
+    from .language import detect
+    from .published import find_published
+
     options = options or LoadOptions()
     directives, spans = find_directives(source)
     if fmt == "html":  # comments are never text in HTML
@@ -133,5 +135,3 @@ def _first_line(text: str) -> str | None:
             return line[:200]
     return None
 
-
-_ = parse_date
