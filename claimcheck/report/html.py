@@ -1,9 +1,10 @@
 """The HTML report (`--html FILE`): one self-contained page that works offline.
 
-The page is `assets/report.html.j2` with `assets/report.css` and `assets/report.js` inlined. What
-the reader browses (finding cards, topics, documents with their claims highlighted) is built in the
-browser from a JSON data island, a page at a time, so a report with 10,000 findings opens at once;
-the summary, the input problems and the picture of the claim graph are written here. Nothing a
+The page is `assets/report.html.j2` with `assets/report.css` and `assets/report.js` inlined. The
+summary and the input problems are written here. What the reader browses (finding cards, topics,
+the picture of the claim graph, documents with their claims highlighted) is built in the browser
+from a JSON data island, a page at a time, so a report with 10,000 findings opens at once; the
+graph's layout is computed here (`graph`), the script only draws it. Nothing a
 document contains reaches the page other than as escaped text: Jinja escapes everything written
 into the markup, the data island escapes `<`, `>`, `&`, U+2028 and U+2029, and the script only
 ever sets `textContent`. A Content-Security-Policy allows the inlined script and style by their
@@ -25,7 +26,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import Finding, Report
-from .json import claim_dict, display_path, document_dict
+from .json import claim_dict, display_path, document_dict, finding_dict, problem_dict, severity_counts
 
 ASSETS = pathlib.Path(__file__).parent / "assets"
 SEVERITIES = ("error", "warning", "note")
@@ -63,8 +64,8 @@ def render(report: Report) -> str:
         documents=_document_rows(report),
         rules=sorted({f.rule for f in report.findings}),
         languages=_languages(report),
-        errors=[{"path": display_path(e.path), "message": e.message} for e in report.errors],
-        warnings=[{"path": display_path(e.path), "message": e.message} for e in report.warnings],
+        errors=[problem_dict(e) for e in report.errors],
+        warnings=[problem_dict(e) for e in report.warnings],
         stale=list(report.stale),
         version=__version__,
     )
@@ -93,22 +94,18 @@ def data(report: Report) -> dict[str, Any]:
         "documents": _table([{**document_dict(d), "text": d.text} for d in report.documents]),
         "claims": _table(claims),
         "topics": _table([{"id": t.id, "label": t.label, "claims": list(t.claims)} for t in report.topics]),
-        "findings": _table([finding_dict(f) for f in report.findings]),
+        "findings": _table([_finding(f) for f in report.findings]),
         "links": _table([{"claims": list(link.claims), "weight": _finite(link.weight), "reason": link.reason}
                          for link in report.links]),
-        "suppressed": _table([finding_dict(f) for f in report.suppressed]),
-        "baselined": _table([finding_dict(f) for f in report.baselined]),
+        "suppressed": _table([_finding(f) for f in report.suppressed]),
+        "baselined": _table([_finding(f) for f in report.baselined]),
         "languages": [{"lang": entry["lang"], "class": f"lang-{entry['class']}"} for entry in _languages(report)],
         "graph": graph(report),
     }
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
-        "id": f.id, "rule": f.rule, "verdict": str(f.verdict), "severity": str(f.severity), "topic": f.topic,
-        "claims": list(f.claims), "confidence": _finite(f.confidence), "message": f.message,
-        "explanation": f.explanation, "fingerprint": f.fingerprint,
-    }
+def _finding(f: Finding) -> dict[str, Any]:
+    return {**finding_dict(f), "confidence": _finite(f.confidence)}
 
 
 def records(table: dict[str, Any]) -> list[dict[str, Any]]:
@@ -129,9 +126,7 @@ def script_json(value: Any) -> str:
 
 
 def summary(report: Report) -> dict[str, Any]:
-    by_severity = dict.fromkeys(SEVERITIES, 0)
-    for f in report.findings:
-        by_severity[str(f.severity)] = by_severity.get(str(f.severity), 0) + 1
+    by_severity = severity_counts(report.findings)
     with_findings = {f.topic for f in report.findings}
     return {
         "documents": len(report.documents), "claims": len(report.claims), "topics": len(report.topics),
