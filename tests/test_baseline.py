@@ -264,19 +264,38 @@ def test_fingerprint_changes_with_a_seventh_digit(tmp_path: pathlib.Path, monkey
     assert _one_fingerprint(folder, monkeypatch) != before
 
 
-@pytest.mark.xfail(strict=True, reason="the topic key is the commonest concept and name of the whole topic: a "
-                                       "new article joining the topic changes the fingerprint of an unchanged "
-                                       "finding (here 'Acme' becomes 'Zorvik')")
-def test_fingerprint_ignores_a_new_article_in_the_topic(tmp_path: pathlib.Path, monkeypatch) -> None:
+@pytest.mark.xfail(strict=True, reason="the topic key, part of the fingerprint, is the commonest concept and name "
+                                       "of the whole topic: an article joining the topic changes it for the "
+                                       "findings already there (here 'acme' becomes 'zorvik')")
+def test_topic_key_ignores_a_new_article_in_the_topic(tmp_path: pathlib.Path, monkeypatch) -> None:
     folder = write_corpus(tmp_path / "a")
-    before = _one_fingerprint(folder, monkeypatch)
+    monkeypatch.chdir(folder)
+
+    def key() -> str:
+        report = claimcheck.check(["."])
+        topics = {t.id: t for t in report.topics}
+        (finding,) = [f for f in report.findings if f.rule == "conflicting-values"]
+        return topics[finding.topic].key
+
+    before = key()
+    assert "acme" in before
     (folder / "zz.txt").write_text("Il gruppo Zorvik Rail ha trasportato 21.000 passeggeri sulla nuova linea "
                                    "Zorvik a marzo.\n\nLa società ha anche aperto due nuove stazioni.\n",
                                    encoding="utf-8")
-    monkeypatch.chdir(folder)
-    report = claimcheck.check(["."])
-    claims = {c.id: c for c in report.claims}
-    docs = {d.id: d.path for d in report.documents}
-    (finding,) = [f for f in report.findings if f.rule == "conflicting-values"]
-    assert sorted(pathlib.PurePath(docs[claims[c].doc]).name for c in finding.claims) == ["en.txt", "it.txt"]
-    assert finding.fingerprint == before
+    assert key() == before
+
+
+@pytest.mark.xfail(strict=True, reason="checks.run fingerprints every article on the agreeing side too: adding "
+                                       "vi.txt, which agrees with en.md, changes the fingerprint of the en/it finding")
+def test_fingerprint_ignores_an_agreeing_article(tmp_path: pathlib.Path, monkeypatch) -> None:
+    launch = pathlib.Path(__file__).resolve().parent.parent / "examples" / "launch"
+    folder = tmp_path / "launch"
+    shutil.copytree(launch, folder)
+    monkeypatch.chdir(tmp_path)
+
+    def divergent(*names: str) -> str:
+        (finding,) = [f for f in claimcheck.check([f"launch/{n}" for n in names]).findings
+                      if f.rule == "divergent-values"]
+        return finding.fingerprint
+
+    assert divergent("en.md", "it.html", "vi.txt") == divergent("en.md", "it.html")
