@@ -5,8 +5,11 @@
 
 Each generated story is a copy of one of the repository's multilingual stories (the bundled
 example and tests/corpora/consistent), in all its languages, with every shared proper name
-replaced by an invented one unique to the copy: translations of one copy still talk about the
-same company and place, different copies do not.  Deterministic for a given seed.
+replaced by an invented one unique to the copy, and the digits of the copy's number written
+before every figure of 100 or more (not years or percentages), each language's way.
+Translations of one copy agree with each other; copies of one story share neither names nor
+figures.  A copy of the bundled example keeps its planted discrepancy.  Deterministic for a
+given seed.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import shutil
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "examples" / "launch", *sorted((ROOT / "tests" / "corpora" / "consistent").glob("*/"))]
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]{3,}(?:[A-Z][a-z]+)?\b")
-SYLLABLES = ["ka", "lo", "ve", "ri", "tan", "mo", "sel", "bra", "dun", "zi", "por", "nek", "vi", "sta", "gor", "lin"]
+SYLLABLES = ["ka", "lo", "ve", "ri", "tan", "mo", "sel", "bra", "dun", "zi", "por", "nek", "vi", "sta", "gor", "lin",
+             "fa", "ru", "te", "dra", "mil", "quo", "ser", "bel", "tor", "wen", "ja", "pul", "cor", "ni", "hal", "ost"]
 
 
 def stories() -> list[dict[str, tuple[str, str]]]:
@@ -37,14 +41,71 @@ def stories() -> list[dict[str, tuple[str, str]]]:
 
 
 def shared_names(story: dict[str, tuple[str, str]]) -> list[str]:
-    """Capitalised words that every language version of a story uses: its proper names."""
-    sets = [set(_NAME.findall(text)) for _, text in story.values()]
-    common = set.intersection(*sets) if sets else set()
-    return sorted(common, key=len, reverse=True)
+    """Capitalised words that two or more language versions of a story use: its proper names."""
+    seen: dict[str, int] = {}
+    for _, text in story.values():
+        for word in set(_NAME.findall(text)):
+            seen[word] = seen.get(word, 0) + 1
+    calendar = _calendar_words()
+    return sorted((w for w, n in seen.items() if n >= 2 and w.lower() not in calendar), key=len, reverse=True)
 
 
-def invent(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+def _calendar_words() -> set[str]:
+    """Month and weekday names of every language: the same in two versions, yet no names."""
+    from claimcheck import lang as langdata
+
+    words: set[str] = set()
+    for code in langdata.available():
+        language = langdata.get(code)
+        words |= set(language.months) | set(language.month_abbreviations) | set(language.weekdays)
+    return words
+
+
+def prefix_figures(text: str, lang: str, prefix: int) -> str:
+    """Every figure of 10 or more that claimcheck finds (not years, ordinals, percentages or
+    dates) with the digits of `prefix` written before its first digit: "1.200" becomes
+    "371.200", "1,2 milioni" becomes "371,2 milioni".  Figures that agree across translations
+    still agree (to the same rounding); small numbers, often written as words, are kept."""
+    from babel.numbers import format_decimal
+
+    import claimcheck
+    from claimcheck import lang as langdata
+    from claimcheck.extraction.numerals import parse_digits
+
+    if not prefix:
+        return text
+    language = langdata.get(lang)
+    locale = {"pt": "pt_PT"}.get(lang, lang)
+    pieces, last = [], 0
+    for claim in claimcheck.extract(text, lang=lang):
+        if str(claim.kind) in ("year", "ordinal", "percent") or abs(claim.value) < 100:
+            continue
+        for m in _DIGITS.finditer(text, claim.start, claim.end):
+            parsed = parse_digits(m.group(), language)
+            if parsed is None or m.start() < last:
+                continue
+            value, decimals = parsed
+            value += prefix * 10 ** len(str(int(value)))
+            written = format_decimal(value, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=locale)
+            pieces += [text[last:m.start()], written]
+            last = m.end()
+    return "".join(pieces) + text[last:]
+
+
+_DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
+
+
+def language_of(file_name: str) -> str:
+    return pathlib.Path(file_name).stem.split("-")[-1][:2]
+
+
+def invent(rng: random.Random, used: set[str]) -> str:
+    """A made-up name no other copy uses."""
+    while True:
+        name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+        if name not in used:
+            used.add(name)
+            return name
 
 
 def generate(articles: int, out: pathlib.Path, seed: int = 11) -> int:
@@ -57,9 +118,11 @@ def generate(articles: int, out: pathlib.Path, seed: int = 11) -> int:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     written = copy = 0
+    used: set[str] = set()
     while written < articles:
         index = copy % len(pool)
-        story, replace = pool[index], {n: invent(rng) for n in names[index]}
+        story, replace = pool[index], {n: invent(rng, used) for n in names[index]}
+        prefix = copy + 10 if copy >= len(pool) else 0  # the first copy of each story keeps its figures
         folder = out / f"{copy:05d}"
         folder.mkdir()
         for name, (_, text) in story.items():
@@ -67,6 +130,7 @@ def generate(articles: int, out: pathlib.Path, seed: int = 11) -> int:
                 break
             for old, new in replace.items():
                 text = re.sub(rf"\b{re.escape(old)}\b", new, text)
+            text = prefix_figures(text, language_of(name), prefix)
             (folder / name).write_text(text, encoding="utf-8")
             written += 1
         copy += 1

@@ -6,8 +6,9 @@ claimcheck flags it, with the right pair, and raises no alarm elsewhere.
 
 The stories and their facts come from tests/corpora/consistent/MANIFEST.toml (every figure
 agrees across the four versions of a story).  Mutations: the value doubled, the value times
-ten (a year moves by one or by ten years instead), the scale word swapped (million <-> billion), the currency swapped (euro <-> dollar), and
-the qualifier swapped (more than <-> less than).  Each mutation is checked on its story's four
+ten (a year moves by one or by ten years instead), the scale word swapped (million <->
+billion), the currency swapped (euro <-> dollar), and the qualifier swapped (more than <->
+less than).  Each mutation is checked on its story's four
 documents; a mutation counts as flagged when an error or warning cites the mutated claim
 together with the same fact in another language.
 """

@@ -36,25 +36,25 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
     docs = {d.id: d for d in documents}
     years = {d.id: document_year(d) for d in documents}
     cached_compare = _Comparisons()
-    found: list[tuple[Rule, int, int, compare.Comparison, str]] = []
-    for topic in graph.topics:
-        members = graph.members[topic.id]
+    found: list[tuple] = []
+    groups = [(topic.id, [(a, b) for x, a in enumerate(graph.members[topic.id])
+                          for b in graph.members[topic.id][x + 1:]]) for topic in graph.topics]
+    for topic_id, candidates in groups:
         pairs = []
-        for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                ca, cb = claims[a], claims[b]
-                if ca.doc == cb.doc and ca.sentence_start == cb.sentence_start and not _conversion(graph, a, b):
-                    continue
-                converted = _conversion(graph, a, b)
-                first, second = (ca, cb) if ca.start <= cb.start or ca.doc != cb.doc else (cb, ca)
-                result = cached_compare(first, second, _date(docs, first), _date(docs, second),
-                                        _scope_year(first, years), _scope_year(second, years), converted)
-                if result is None or result.verdict == Verdict.CONSISTENT:
-                    continue
-                if result.verdict == Verdict.SCOPE_DIFFERS and result.ratio >= SCOPE_NOTE_MAX_RATIO:
-                    continue  # years apart and ten times apart: more likely two different measures
-                rule = conversion_mismatch.RULE if _conversion(graph, a, b) else BY_VERDICT[result.verdict]
-                pairs.append((rule, a, b, result))
+        for a, b in candidates:
+            ca, cb = claims[a], claims[b]
+            if ca.doc == cb.doc and ca.sentence_start == cb.sentence_start and not _conversion(graph, a, b):
+                continue
+            converted = _conversion(graph, a, b)
+            first, second = (ca, cb) if ca.start <= cb.start or ca.doc != cb.doc else (cb, ca)
+            result = cached_compare(first, second, _date(docs, first), _date(docs, second),
+                                    _scope_year(first, years), _scope_year(second, years), converted)
+            if result is None or result.verdict == Verdict.CONSISTENT:
+                continue
+            if result.verdict == Verdict.SCOPE_DIFFERS and result.ratio >= SCOPE_NOTE_MAX_RATIO:
+                continue  # years apart and ten times apart: more likely two different measures
+            rule = conversion_mismatch.RULE if _conversion(graph, a, b) else BY_VERDICT[result.verdict]
+            pairs.append((rule, a, b, result))
         # Report the clearest disagreements first; a claim is reported once per rule and topic.
         pairs.sort(key=lambda p: (SEVERITY_ORDER[p[0].severity], -min(p[3].ratio, 1e12), p[1], p[2]))
         used: dict[str, set[int]] = defaultdict(set)
@@ -66,7 +66,7 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
                     if r is rule and len({x, y} & {a, b}) == 1 and not {x, y} & used[rule.name]
                     and same_value(claims[b if a in (x, y) else a], claims[y if x in (a, b) else x])]
             used[rule.name] |= {a, b, *more}
-            found.append((rule, a, b, result, topic.id, tuple(more)))
+            found.append((rule, a, b, result, topic_id, tuple(more)))
 
     findings = []
     topic_keys = {t.id: t.key for t in graph.topics}

@@ -263,7 +263,8 @@ def for_language(code: str) -> Patterns:
         ),
         reference_before=Behind(
             rf"{SP}*(?:,?(?:[\w'’.\-]*[A-ZÀ-ÖØ-ÞĐ](?:{SP}+(?i:ed|led|id|ud|ad|nav|nov))?{SP}+){{1,3}})?"
-            rf"{reversed_alternation(lang.reference_words, 'i')}(?![\w])"
+            rf"(?:{reversed_alternation(lang.reference_words, 'i')}(?![\w])"
+            rf"|{reversed_alternation(lang.reference_tails, 'i')}(?=[^\W\d_]))"
         ),
         year_cue=_words_then(lang.year_cues),
         year_event_before=re.compile(

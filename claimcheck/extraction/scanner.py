@@ -695,7 +695,9 @@ _NEXT_WORD = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’']*([^\W_][\w'’\-]
 
 
 def _unscaled(text: str, n: _Number, lang: Language) -> float:
-    raw = text[n.start:n.core_end].lstrip("-−")
+    raw = text[n.start:n.core_end]
+    first = next((i for i, ch in enumerate(raw) if ch.isdigit()), len(raw))  # past "-", "$", "US$"
+    raw = raw[first:]
     parsed = numerals.parse_digits(raw, lang) if raw[:1].isdigit() else None
     return parsed[0] if parsed and parsed[0] else (n.value or 1.0)
 

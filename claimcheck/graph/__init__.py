@@ -45,7 +45,8 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
     features = [read(i, c) for i, c in enumerate(claims)]
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
-    scorer = Scorer(features, concept_groups(), Relatedness(features, values))
+    relatedness = Relatedness(features, values)
+    scorer = Scorer(features, concept_groups(), relatedness)
     graph = nx.Graph()
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
@@ -60,10 +61,19 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
             scored[(a, b)] = (evidence, True)
             if claims[a].doc != claims[b].doc:
                 agreeing[_doc_pair(claims[a], claims[b])] += 1
-    for (a, b), same in same_values.items():
-        if same:
+    # Articles that agree on several figures and name the same rare company or place tell one story.
+    confirmed_docs = {pair for pair, count in agreeing.items()
+                      if count >= CONFIRMING_FIGURES and relatedness.share_rare_name(*pair)}
+    different = [pair for pair, same in same_values.items() if not same]
+    for a, b in _orphan_pairs(claims, features, scored, confirmed_docs, set(same_values)):
+        if not same_value(claims[a], claims[b]):
+            different.append((a, b))
             continue
-        confirmed = agreeing[_doc_pair(claims[a], claims[b])] >= CONFIRMING_FIGURES
+        evidence = scorer.score(features[a], features[b], True)  # an equal figure blocking missed
+        if evidence.weight >= LINK_THRESHOLD:
+            scored[(a, b)] = (evidence, True)
+    for a, b in different:
+        confirmed = _doc_pair(claims[a], claims[b]) in confirmed_docs
         evidence = scorer.score(features[a], features[b], False, confirmed)
         if evidence.weight >= LINK_THRESHOLD:
             scored[(a, b)] = (evidence, False)
@@ -133,6 +143,30 @@ def _conversion_joiner(code: str) -> re.Pattern:
     words = langdata.get(code or "en").conversion_joiners
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
     return re.compile(rf"\s*,?\s*(?:[(\[]|[–—-]\s|(?:{alternation})(?![\w]))[^.;:()]{{0,24}}$", re.I)
+
+
+def _orphan_pairs(claims: list[Claim], features: list[Features], scored: dict, confirmed: set[tuple[str, str]],
+                  known: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """More candidates in articles that agree on several figures (translations, rewrites): their
+    claims of one dimension that found no equal figure in the other article, which blocking may
+    have missed for want of a shared word ("373.000 ettari" and "186,500 hectares")."""
+    matched: set[tuple[int, str]] = set()
+    for a, b in scored:
+        matched.add((a, claims[b].doc or ""))
+        matched.add((b, claims[a].doc or ""))
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        by_doc[claim.doc or ""].append(i)
+    extra = []
+    for doc_a, doc_b in sorted(confirmed):
+        left = [i for i in by_doc[doc_a] if (i, doc_b) not in matched]
+        right = [j for j in by_doc[doc_b] if (j, doc_a) not in matched]
+        for i in left:
+            for j in right:
+                pair = (i, j) if i < j else (j, i)
+                if features[i].dimension == features[j].dimension and pair not in known:
+                    extra.append(pair)
+    return extra
 
 
 def _counterparts(scored: dict[tuple[int, int], tuple[Evidence, bool]],

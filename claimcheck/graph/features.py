@@ -138,6 +138,22 @@ def _novel(claim: Claim, words: tuple[str, ...]) -> bool:
     return bool(words) and _novelty_pattern(words).search(near) is not None
 
 
+_CODE_THEN_DIGIT = re.compile(r"([A-Z]{3})\d")
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _amount_like(token: str) -> bool:
+    """"VND10,6" or "USD5": an amount written after its currency code, no name."""
+    m = _CODE_THEN_DIGIT.match(token)
+    return bool(m and m.group(1) in _currency_codes())
+
+
 class _NameText:
     """A stand-in for a name match after dropping words that are not names."""
 
@@ -214,7 +230,8 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str]) -> _Se
             words.pop(0)
         if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
             names.add(" ".join(name_key(t) for t in words))
-        tokens = [name_key(t) for t in words if t.lower() not in common and t.lower() not in stop]
+        tokens = [name_key(t) for t in words
+                  if t.lower() not in common and t.lower() not in stop and not _amount_like(t)]
         names.update(t for t in tokens if len(t) > 3)
     numbers = []
     for m in _NUMBER_TOKEN.finditer(sentence):

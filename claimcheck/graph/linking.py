@@ -23,6 +23,7 @@ POSITION_SPAN = 0.15  # share of the article within which two claims count as in
 SHARED_FOR_SAME_STORY = 3.0  # weight of rare names and figures two articles share when they tell one story
 RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles
 SMALL_CORPUS = 20  # articles below which every shared name counts as rare
+STORY_SIZE = 8  # articles one story may have: a release and its translations
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,17 @@ def rarity(df: int, documents: int) -> float:
     """1 for an item in one article, less the more articles carry it.  Rarity is judged as if
     among at least SMALL_CORPUS articles: in a folder of three translations every name is in
     every article, and still rare."""
-    scaled = df * min(1.0, documents / SMALL_CORPUS)
-    return 1.0 / (1.0 + math.log(max(1.0, scaled)))
+    return 1.0 / (1.0 + math.log(max(1.0, _scaled(df, documents))))
+
+
+def _scaled(df: int, documents: int) -> float:
+    return df * min(1.0, documents / SMALL_CORPUS)
+
+
+def few(df: int, documents: int) -> bool:
+    """Whether a name is in so few articles that they may all tell one story: a release and
+    its translations (STORY_SIZE articles), or any name in a small corpus."""
+    return _scaled(df, documents) <= STORY_SIZE
 
 
 def cognates(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:
@@ -130,6 +140,11 @@ class Relatedness:
         self.name_total = {d: self._sum(_once(items)) for d, items in self.names.items()}
         self.figure_total = {d: self._sum(items) for d, items in self.figures.items()}
         self._cache: dict[tuple[str, str], float] = {}
+
+    def share_rare_name(self, a: str, b: str) -> bool:
+        """Whether two articles name a company, place or person few articles name."""
+        shared = self.names.get(a, set()) & self.names.get(b, set())
+        return any(few(self.name_df[n], self.total) for n in shared)
 
     def _sum(self, items) -> float:
         return sum(self.weight[x] for x in items)
@@ -196,7 +211,7 @@ class Scorer:
         """Whether the two claims' sentences share a name few articles carry."""
         docs = self.relatedness.name_df if self.relatedness else self.name_df
         total = self.relatedness.total if self.relatedness else self.total
-        return any(rarity(docs[n], total) >= RARE_ENOUGH for n in a.names & b.names)
+        return any(few(docs[n], total) for n in a.names & b.names)
 
     def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True) -> Evidence:
         """`confirmed`: the two articles already agree on other figures, so they tell one story."""

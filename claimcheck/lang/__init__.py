@@ -54,6 +54,7 @@ class Language:
     scope_words: dict[str, frozenset[str]]
     ordinal_excluded_nouns: frozenset[str]
     reference_words: tuple[str, ...]
+    reference_tails: tuple[str, ...]
     scales: dict[str, float]
     money_scales: dict[str, float]
     scale_suffixes: dict[str, float]
@@ -276,6 +277,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         scope_words={k: frozenset(w.lower() for w in v) for k, v in c.mapping("durations_before_scope").items()},
         ordinal_excluded_nouns=frozenset(c.words("numbers.ordinal_excluded_nouns")),
         reference_words=c.words("numbers.reference_words"),
+        reference_tails=c.words("numbers.reference_tails"),
         scales=scales,
         money_scales={k: float(v) for k, v in c.get("scales.money", dict, {}).items()},
         scale_suffixes={**{k: v for k, v in facts.scales.items() if k != k.lower()},
