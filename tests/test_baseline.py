@@ -254,8 +254,6 @@ def test_fingerprint_is_stable_and_changes_with_the_number(tmp_path: pathlib.Pat
     assert _one_fingerprint(folder, monkeypatch, "en.txt", "it.txt") != before
 
 
-@pytest.mark.xfail(strict=True, reason="checks.fingerprint formats values with '.6g': a change in the 7th "
-                                       "significant digit (1,234,567 -> 1,234,569) keeps the fingerprint")
 def test_fingerprint_changes_with_a_seventh_digit(tmp_path: pathlib.Path, monkeypatch) -> None:
     corpus = {name: text.replace("12,000", "1,234,567").replace("21.000", "2.100.000") for name, text in ACME.items()}
     folder = write_corpus(tmp_path / "a", corpus)
@@ -264,29 +262,24 @@ def test_fingerprint_changes_with_a_seventh_digit(tmp_path: pathlib.Path, monkey
     assert _one_fingerprint(folder, monkeypatch) != before
 
 
-@pytest.mark.xfail(strict=True, reason="the topic key, part of the fingerprint, is the commonest concept and name "
-                                       "of the whole topic: an article joining the topic changes it for the "
-                                       "findings already there (here 'acme' becomes 'zorvik')")
-def test_topic_key_ignores_a_new_article_in_the_topic(tmp_path: pathlib.Path, monkeypatch) -> None:
+def test_fingerprint_ignores_a_new_article_in_the_topic(tmp_path: pathlib.Path, monkeypatch) -> None:
+    """An article joining the topic (and changing its label) leaves the en/it finding's
+    fingerprint alone: it hashes the rule and the two cited claims only."""
     folder = write_corpus(tmp_path / "a")
     monkeypatch.chdir(folder)
 
     def key() -> str:
         report = claimcheck.check(["."])
-        topics = {t.id: t for t in report.topics}
         (finding,) = [f for f in report.findings if f.rule == "conflicting-values"]
-        return topics[finding.topic].key
+        return finding.fingerprint
 
     before = key()
-    assert "acme" in before
     (folder / "zz.txt").write_text("Il gruppo Zorvik Rail ha trasportato 21.000 passeggeri sulla nuova linea "
                                    "Zorvik a marzo.\n\nLa società ha anche aperto due nuove stazioni.\n",
                                    encoding="utf-8")
     assert key() == before
 
 
-@pytest.mark.xfail(strict=True, reason="checks.run fingerprints every article on the agreeing side too: adding "
-                                       "vi.txt, which agrees with en.md, changes the fingerprint of the en/it finding")
 def test_fingerprint_ignores_an_agreeing_article(tmp_path: pathlib.Path, monkeypatch) -> None:
     launch = pathlib.Path(__file__).resolve().parent.parent / "examples" / "launch"
     folder = tmp_path / "launch"

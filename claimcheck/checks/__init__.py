@@ -8,6 +8,7 @@ import math
 import re
 from collections import defaultdict
 
+from ..documents.paths import display_path
 from ..graph import ClaimGraph, same_value
 from ..graph.linking import Evidence
 from ..model import Claim, Document, Finding, Kind, Severity, Verdict
@@ -69,7 +70,6 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
             found.append((rule, a, b, result, topic_id, tuple(more)))
 
     findings = []
-    topic_keys = {t.id: t.key for t in graph.topics}
     for rule, a, b, result, topic_id, more in found:
         ca, cb = claims[a], claims[b]
         others = [claims[i] for i in more]
@@ -82,7 +82,7 @@ def run(claims: list[Claim], documents: list[Document], graph: ClaimGraph) -> li
             id="", rule=rule.name, verdict=result.verdict, severity=rule.severity, topic=topic_id,
             claims=(ca.id, cb.id, *(c.id for c in others)), confidence=_confidence(rule, result, evidence),
             message=message, explanation=_explanation(ca, cb, result, evidence, docs),
-            fingerprint=fingerprint(rule.name, topic_keys.get(topic_id, ""), [ca, cb, *others], docs),
+            fingerprint=fingerprint(rule.name, [ca, cb], docs),
         ))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], -f.confidence, f.fingerprint))
     return [_with_id(f, n) for n, f in enumerate(findings, 1)]
@@ -157,8 +157,6 @@ def _confidence(rule: Rule, result: compare.Comparison, evidence: Evidence | Non
 
 
 def _where(claim: Claim, docs: dict[str, Document]) -> str:
-    from ..report.json import display_path
-
     doc = docs.get(claim.doc or "")
     return f"{display_path(doc.path) if doc else '?'}:{claim.line}"
 
@@ -195,14 +193,17 @@ def _explanation(a: Claim, b: Claim, result: compare.Comparison, evidence: Evide
             f"{result.detail}.")
 
 
-def fingerprint(rule: str, topic_key: str, claims: list[Claim], docs: dict[str, Document]) -> str:
-    """Stable across edits elsewhere in the files: the rule, the topic key, the documents and
-    the normalised values, never line numbers or offsets."""
-    from ..report.json import display_path
+def fingerprint(rule: str, claims: list[Claim], docs: dict[str, Document]) -> str:
+    """Stable across edits elsewhere in the files: the rule, the two documents and the two values
+    as written, never line numbers, offsets, topic labels or the other articles that agree."""
+
+    def number(value: float | None) -> str:
+        return "" if value is None else format(value, ".15g")
 
     parts = sorted(
-        f"{display_path(docs[c.doc].path) if c.doc in docs else ''}|{c.kind}|{c.unit}|{c.qualifier}|{c.value:.6g}"
+        f"{display_path(docs[c.doc].path) if c.doc in docs else ''}|{c.kind}|{c.unit}|{c.qualifier}"
+        f"|{number(c.value)}|{number(c.low)}|{number(c.high)}"
         for c in claims
     )
-    digest = hashlib.sha256("\n".join([rule, topic_key, *parts]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\n".join([rule, *parts]).encode("utf-8")).hexdigest()
     return digest[:20]

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from .. import __version__
+from ..documents.paths import display_path
 from ..model import Claim, Document, Finding, InputProblem, Report
 
+__all__ = ["SCHEMA", "display_path", "render", "to_dict"]
+
 SCHEMA = "claimcheck/report/v1"
-
-
-def display_path(path: str) -> str:
-    """Paths relative to the working folder when they are below it, with forward slashes."""
-    if path == "-":
-        return path
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        rel = path
-    chosen = path if rel.startswith("..") else rel
-    return chosen.replace(os.sep, "/")
 
 
 def end_position(claim: Claim, doc: Document | None) -> tuple[int, int]:

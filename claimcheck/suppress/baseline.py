@@ -61,7 +61,7 @@ class Baseline:
 def to_dict(report: Report) -> dict[str, Any]:
     """The baseline of a report: every finding still in `report.findings` and those already
     accepted in `report.baselined` (suppressed findings are accounted for in the articles)."""
-    from ..report.json import display_path
+    from ..documents.paths import display_path
 
     claims = {c.id: c for c in report.claims}
     paths = {d.id: display_path(d.path) for d in report.documents}
