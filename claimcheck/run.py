@@ -4,19 +4,20 @@ format renders."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import documents
 from .extraction import extract_document
-from .model import Claim, InputProblem, Link, Report
+from .model import Claim, Document, InputProblem, Link, Report
 
 if TYPE_CHECKING:
     from .config import Config
     from .suppress.baseline import Baseline
 
-# progress(stage, done, total): "reading" and "extracting" count documents; "linking" and
+# progress(stage, done, total): "reading" starts (0 of all files), "extracting" counts documents; "linking" and
 # "comparing" are single steps (0 of 1, then 1 of 1)
 Progress = Callable[[str, int, int], None]
 
@@ -34,6 +35,8 @@ class CheckOptions:
     baseline: str | Baseline | None = None
     # honour `<!-- claimcheck: ignore ... -->` comments in the articles
     inline_suppressions: bool = True
+    # worker processes that read and extract articles; None: one per core for large inputs
+    jobs: int | None = None
 
     @classmethod
     def from_config(cls, config: Config, baseline: str | Baseline | None = None) -> CheckOptions:
@@ -43,28 +46,76 @@ class CheckOptions:
 
 def extract_paths(paths: list[str] | str, options: CheckOptions | None = None,
                   progress: Progress | None = None) -> Report:
-    """Read every article under `paths` and extract its claims (no comparison)."""
+    """Read every article under `paths` and extract its claims (no comparison).  Many files are
+    read in parallel, one process per core (`CheckOptions.jobs`); the result does not depend on it."""
     options = options or CheckOptions()
     if isinstance(paths, str):
         paths = [paths]
     load = documents.LoadOptions(lang=options.lang, published=options.published, patterns=options.patterns,
                                  max_bytes=options.max_bytes, encoding=options.encoding)
-    reading = (lambda done, total: progress("reading", done, total)) if progress else None
-    docs, problems, warnings = documents.load(sorted(paths, key=lambda p: (p == "-", p)), load, reading)
+    files, problems = documents.reading.expand(sorted(paths, key=lambda p: (p == "-", p)), load.patterns)
+    docs: list[Document] = []
     claims: list[Claim] = []
-    for done, doc in enumerate(docs):
-        if progress:
-            progress("extracting", done, len(docs))
-        try:
-            found = extract_document(doc)
-        except Exception as e:  # one document's failure must not stop the others
-            problems.append(InputProblem(doc.path, f"could not be analysed: {type(e).__name__}: {e}"))
-            continue
-        claims.extend(found)
+    warnings: list[InputProblem] = []
     if progress:
-        progress("extracting", len(docs), len(docs))
+        progress("reading", 0, len(files))
+    for done, (doc, found, problem, warning) in enumerate(_read_all(files, load, _jobs(options, files))):
+        if progress:
+            progress("extracting", done + 1, len(files))
+        problems.extend([problem] if problem else [])
+        warnings.extend([warning] if warning else [])
+        if doc is not None:
+            doc_id = f"d{len(docs) + 1}"
+            docs.append(replace(doc, id=doc_id))
+            claims.extend(replace(c, doc=doc_id) for c in found)
     claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, 1)]
     return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems), warnings=tuple(warnings))
+
+
+PARALLEL_FROM = 32  # files: below this, starting worker processes costs more than it saves
+CHUNK = 16  # files a worker reads per task
+
+
+def _jobs(options: CheckOptions, files: list[str]) -> int:
+    if options.jobs is not None:
+        return max(1, options.jobs)
+    if len(files) < PARALLEL_FROM or "-" in files:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(files) // CHUNK))
+
+
+def _read_all(files: list[str], load: documents.LoadOptions, jobs: int):
+    """(document, claims, problem, warning) of every file, in the order of `files`."""
+    if jobs <= 1 or len(files) < 2:
+        for path in files:
+            yield _read_one(path, load)
+        return
+    import concurrent.futures
+    import multiprocessing
+
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for results in pool.map(_read_chunk, chunks, [load] * len(chunks)):
+            yield from results
+
+
+def _read_chunk(paths: list[str], load: documents.LoadOptions) -> list[tuple]:
+    return [_read_one(path, load) for path in paths]
+
+
+def _read_one(path: str, load: documents.LoadOptions
+              ) -> tuple[Document | None, list[Claim], InputProblem | None, InputProblem | None]:
+    try:
+        doc, problem, warning = documents.load_file(path, load)
+    except Exception as e:  # one document's failure must not stop the others
+        return None, [], InputProblem(path, f"could not be read: {type(e).__name__}: {e}"), None
+    if doc is None:
+        return None, [], problem, warning
+    try:
+        return doc, extract_document(doc), None, warning
+    except Exception as e:
+        return None, [], InputProblem(path, f"could not be analysed: {type(e).__name__}: {e}"), warning
 
 
 def check(paths: list[str] | str, options: CheckOptions | None = None, progress: Progress | None = None) -> Report:

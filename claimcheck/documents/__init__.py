@@ -12,7 +12,7 @@ from ..model import Document, InputProblem
 from . import markup, reading
 from .offsets import line_starts
 
-__all__ = ["LoadOptions", "load", "load_text"]
+__all__ = ["LoadOptions", "load", "load_file", "load_text"]
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,23 @@ def load(paths: list[str], options: LoadOptions | None = None,
     for done, path in enumerate(files):
         if progress:
             progress(done, len(files))
-        try:
-            source = reading.read(path, options.max_bytes, options.encoding)
-        except reading.ReadError as e:
-            problems.append(e.problem)
-            continue
-        if source.warning:
-            warnings.append(InputProblem(path, source.warning + " (checked anyway)"))
-        documents.append(load_text(source.text, path, source.format, options, doc_id=f"d{len(documents) + 1}"))
+        doc, problem, warning = load_file(path, options, doc_id=f"d{len(documents) + 1}")
+        problems.extend([problem] if problem else [])
+        warnings.extend([warning] if warning else [])
+        documents.extend([doc] if doc else [])
     return documents, problems, warnings
+
+
+def load_file(path: str, options: LoadOptions, doc_id: str = "d1"
+              ) -> tuple[Document | None, InputProblem | None, InputProblem | None]:
+    """One article: its Document, or the problem that kept it from being read; and a warning
+    about how it was read (a guessed encoding)."""
+    try:
+        source = reading.read(path, options.max_bytes, options.encoding)
+    except reading.ReadError as e:
+        return None, e.problem, None
+    warning = InputProblem(path, source.warning + " (checked anyway)") if source.warning else None
+    return load_text(source.text, path, source.format, options, doc_id=doc_id), None, warning
 
 
 def load_text(source: str, path: str = "-", fmt: str = "txt", options: LoadOptions | None = None,
