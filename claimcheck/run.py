@@ -4,12 +4,11 @@ format renders."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from . import documents
+from . import documents, parallel
 from .extraction import extract_document
 from .model import Claim, Document, InputProblem, Link, Report
 
@@ -81,7 +80,7 @@ def _jobs(options: CheckOptions, files: list[str]) -> int:
         return max(1, options.jobs)
     if len(files) < PARALLEL_FROM or "-" in files:
         return 1
-    return max(1, min(os.cpu_count() or 1, len(files) // CHUNK))
+    return max(1, min(parallel.cores(), len(files) // CHUNK))
 
 
 def _read_all(files: list[str], load: documents.LoadOptions, jobs: int):
@@ -134,7 +133,7 @@ def check(paths: list[str] | str, options: CheckOptions | None = None, progress:
     claims = list(extracted.claims)
     if progress:
         progress("linking", 0, 1)
-    claim_graph = graph.build(claims, list(extracted.documents))
+    claim_graph = graph.build(claims, list(extracted.documents), jobs=options.jobs)
     claims = [replace(c, topic=claim_graph.topic_of.get(i)) for i, c in enumerate(claims)]
     if progress:
         progress("comparing", 0, 1)

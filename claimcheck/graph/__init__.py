@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from .. import lang as langdata
+from .. import parallel
 from ..model import Claim, Document, Kind, Topic
 from .features import FeatureReader, Features, fold
 from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
@@ -18,6 +20,7 @@ from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pa
 __all__ = ["ClaimGraph", "build", "same_value"]
 
 MAX_TOPIC = 60
+ORPHAN_SPAN = 0.25  # translations keep the order of the text: a counterpart is near the same place
 CONFIRMING_FIGURES = 2  # articles that agree on this many figures tell one story
 
 
@@ -31,6 +34,7 @@ class ClaimGraph:
     features: list[Features]
     pairs_compared: int
     members: dict[str, list[int]] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
 
 
 def _canonical(claims: list[Claim], docs: dict[str, Document]) -> list[int]:
@@ -39,44 +43,58 @@ def _canonical(claims: list[Claim], docs: dict[str, Document]) -> list[int]:
                                                       claims[i].start))
 
 
-def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
+class _Clock:
+    def __init__(self):
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = now - self._last
+        self._last = now
+
+
+PARALLEL_FROM = 20_000  # claims: below this, forking workers costs more than it saves
+
+
+def build(claims: list[Claim], documents: list[Document], jobs: int | None = None) -> ClaimGraph:
+    """The graph of `claims`; `jobs` worker processes read features and score pairs (None: one
+    per core for large corpora).  The result does not depend on `jobs`."""
+    if jobs is None:
+        jobs = parallel.cores() if len(claims) >= PARALLEL_FROM else 1
+    clock = _Clock()
     docs = {d.id: d for d in documents}
-    read = FeatureReader(documents)
-    features = [read(i, c) for i, c in enumerate(claims)]
+    features = _all_features(claims, documents, jobs)
+    clock.lap("features")
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
     relatedness = Relatedness(features, values)
     scorer = Scorer(features, concept_groups(), relatedness)
+    clock.lap("candidates")
     graph = nx.Graph()
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
     scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
     same_values = {(a, b): same_value(claims[a], claims[b]) for a, b in pairs}
     agreeing: Counter = Counter()
-    for (a, b), same in same_values.items():
-        if not same:
-            continue
-        evidence = scorer.score(features[a], features[b], True)
-        if evidence.weight >= LINK_THRESHOLD:
-            scored[(a, b)] = (evidence, True)
-            if claims[a].doc != claims[b].doc:
-                agreeing[_doc_pair(claims[a], claims[b])] += 1
+    state = _Scoring(scorer, features, claims, frozenset())
+    for a, b, evidence in _score_all(state, [pair for pair, same in same_values.items() if same], True, jobs):
+        scored[(a, b)] = (evidence, True)
+        if claims[a].doc != claims[b].doc:
+            agreeing[_doc_pair(claims[a], claims[b])] += 1
     # Articles that agree on several figures and name the same rare company or place tell one story.
-    confirmed_docs = {pair for pair, count in agreeing.items()
-                      if count >= CONFIRMING_FIGURES and relatedness.share_rare_name(*pair)}
+    confirmed_docs = frozenset(pair for pair, count in agreeing.items()
+                               if count >= CONFIRMING_FIGURES and relatedness.share_rare_name(*pair))
     different = [pair for pair, same in same_values.items() if not same]
-    for a, b in _orphan_pairs(claims, features, scored, confirmed_docs, set(same_values)):
-        if not same_value(claims[a], claims[b]):
-            different.append((a, b))
-            continue
-        evidence = scorer.score(features[a], features[b], True)  # an equal figure blocking missed
-        if evidence.weight >= LINK_THRESHOLD:
-            scored[(a, b)] = (evidence, True)
-    for a, b in different:
-        confirmed = _doc_pair(claims[a], claims[b]) in confirmed_docs
-        evidence = scorer.score(features[a], features[b], False, confirmed)
-        if evidence.weight >= LINK_THRESHOLD:
-            scored[(a, b)] = (evidence, False)
+    orphans = _orphan_pairs(claims, features, scored, confirmed_docs, set(same_values))
+    equal = [(a, b) for a, b in orphans if same_value(claims[a], claims[b])]
+    different += [(a, b) for a, b in orphans if not same_value(claims[a], claims[b])]
+    for a, b, evidence in _score_all(state, equal, True, jobs):  # equal figures blocking missed
+        scored[(a, b)] = (evidence, True)
+    state = _Scoring(scorer, features, claims, confirmed_docs)
+    for a, b, evidence in _score_all(state, different, False, jobs):
+        scored[(a, b)] = (evidence, False)
+    clock.lap("scoring")
     edges = _counterparts(scored, claims)
     for a, b in written_conversions(claims):
         edges[(a, b)] = Evidence(1.0, (), (), (), (), False, conversion=True)
@@ -97,6 +115,7 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
             if len(community) > 1:
                 groups.append(sorted(community, key=rank.__getitem__))
     groups.sort(key=lambda g: rank[g[0]])
+    clock.lap("topics")
 
     topics, topic_of, members = [], {}, {}
     for n, group in enumerate(groups, 1):
@@ -106,8 +125,9 @@ def build(claims: list[Claim], documents: list[Document]) -> ClaimGraph:
         members[topic_id] = group
         for i in group:
             topic_of[i] = topic_id
+    clock.lap("labels")
     return ClaimGraph(topics=topics, topic_of=topic_of, edges=edges, features=features,
-                      pairs_compared=len(pairs), members=members)
+                      pairs_compared=len(pairs), members=members, timings=clock.laps)
 
 
 @functools.cache
@@ -145,11 +165,59 @@ def _conversion_joiner(code: str) -> re.Pattern:
     return re.compile(rf"\s*,?\s*(?:[(\[]|[–—-]\s|(?:{alternation})(?![\w]))[^.;:()]{{0,24}}$", re.I)
 
 
+def _all_features(claims: list[Claim], documents: list[Document], jobs: int) -> list[Features]:
+    read = FeatureReader(documents)
+    if jobs <= 1:
+        return [read(i, c) for i, c in enumerate(claims)]
+    chunks = _chunks(len(claims), jobs * 8)
+    return [f for part in parallel.fork_map(_features_of, chunks, (read, claims), jobs) for f in part]
+
+
+def _features_of(state: tuple[FeatureReader, list[Claim]], span: tuple[int, int]) -> list[Features]:
+    read, claims = state
+    return [read(i, claims[i]) for i in range(*span)]
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    scorer: Scorer
+    features: list[Features]
+    claims: list[Claim]
+    confirmed: frozenset[tuple[str, str]]
+
+
+def _score_all(state: _Scoring, pairs: list[tuple[int, int]], same: bool, jobs: int
+               ) -> list[tuple[int, int, Evidence]]:
+    """(a, b, evidence) of the pairs whose evidence reaches LINK_THRESHOLD, in the order of `pairs`."""
+    if jobs <= 1 or len(pairs) < 2:
+        return _score_chunk(state, (pairs, same))
+    chunks = [(pairs[start:end], same) for start, end in _chunks(len(pairs), jobs * 4)]
+    return [found for part in parallel.fork_map(_score_chunk, chunks, state, jobs) for found in part]
+
+
+def _score_chunk(state: _Scoring, work: tuple[list[tuple[int, int]], bool]) -> list[tuple[int, int, Evidence]]:
+    pairs, same = work
+    features, claims, score = state.features, state.claims, state.scorer.score
+    found = []
+    for a, b in pairs:
+        confirmed = same or _doc_pair(claims[a], claims[b]) in state.confirmed
+        evidence = score(features[a], features[b], same, confirmed)
+        if evidence.weight >= LINK_THRESHOLD:
+            found.append((a, b, evidence))
+    return found
+
+
+def _chunks(total: int, parts: int) -> list[tuple[int, int]]:
+    size = max(1, -(-total // max(1, parts)))
+    return [(start, min(total, start + size)) for start in range(0, total, size)]
+
+
 def _orphan_pairs(claims: list[Claim], features: list[Features], scored: dict, confirmed: set[tuple[str, str]],
                   known: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """More candidates in articles that agree on several figures (translations, rewrites): their
-    claims of one dimension that found no equal figure in the other article, which blocking may
-    have missed for want of a shared word ("373.000 ettari" and "186,500 hectares")."""
+    claims of one dimension, at about the same place in the text, that found no equal figure in the
+    other article, which blocking may have missed for want of a shared word ("373.000 ettari" and
+    "186,500 hectares")."""
     matched: set[tuple[int, str]] = set()
     for a, b in scored:
         matched.add((a, claims[b].doc or ""))
@@ -164,7 +232,8 @@ def _orphan_pairs(claims: list[Claim], features: list[Features], scored: dict, c
         for i in left:
             for j in right:
                 pair = (i, j) if i < j else (j, i)
-                if features[i].dimension == features[j].dimension and pair not in known:
+                fi, fj = features[i], features[j]
+                if fi.dimension == fj.dimension and abs(fi.position - fj.position) <= ORPHAN_SPAN and pair not in known:
                     extra.append(pair)
     return extra
 

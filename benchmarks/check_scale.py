@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Scale benchmark of `claimcheck check`: time, peak memory, candidate pairs per claim.
+
+    python benchmarks/generate.py --articles 1000 --out benchmarks/.cache/scale-1000
+    python benchmarks/generate.py --articles 10000 --out benchmarks/.cache/scale-10000
+    python benchmarks/check_scale.py benchmarks/.cache/scale-1000 benchmarks/.cache/scale-10000
+
+Each corpus is checked in a fresh process (so peak memory is the run's own), with the stages
+timed: reading and extracting (parallel over the cores), linking (features, candidate pairs,
+scoring, topics) and comparing.  Figures go to docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+CHILD = r"""
+import json, resource, sys, time
+from dataclasses import replace
+from claimcheck import checks, graph
+from claimcheck.graph import linking
+from claimcheck.run import CheckOptions, extract_paths
+
+path, jobs = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "auto" else None)
+t0 = time.perf_counter()
+extracted = extract_paths([path], CheckOptions(jobs=jobs))
+t1 = time.perf_counter()
+claims, docs = list(extracted.claims), list(extracted.documents)
+built = graph.build(claims, docs)
+t2 = time.perf_counter()
+claims = [replace(c, topic=built.topic_of.get(i)) for i, c in enumerate(claims)]
+findings = checks.run(claims, docs, built)
+t3 = time.perf_counter()
+severities = {}
+for f in findings:
+    severities[str(f.severity)] = severities.get(str(f.severity), 0) + 1
+print(json.dumps({
+    "documents": len(docs), "claims": len(claims), "megabytes": sum(len(d.text.encode()) for d in docs) / 1e6,
+    "extract_s": t1 - t0, "link_s": t2 - t1, "compare_s": t3 - t2, "total_s": t3 - t0,
+    "pairs": built.pairs_compared, "pairs_per_claim": built.pairs_compared / max(1, len(claims)),
+    "topics": len(built.topics), "findings": severities,
+    "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
+}))
+"""
+
+
+def measure(path: str, jobs: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, path, jobs], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpora", nargs="+")
+    ap.add_argument("--jobs", default="auto", help="worker processes for reading ('auto': one per core)")
+    args = ap.parse_args()
+    print(f"cores: {os.cpu_count()}, jobs: {args.jobs}, python {sys.version.split()[0]}")
+    print("| articles | MB | claims | read+extract s | link s | compare s | total s | peak MB "
+          "| pairs per claim | topics | findings |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for path in args.corpora:
+        r = measure(path, args.jobs)
+        found = ", ".join(f"{n} {k}" for k, n in sorted(r["findings"].items())) or "none"
+        print(f"| {r['documents']:,} | {r['megabytes']:.1f} | {r['claims']:,} | {r['extract_s']:.1f} "
+              f"| {r['link_s']:.1f} | {r['compare_s']:.1f} | {r['total_s']:.1f} | {r['peak_mb']:.0f} "
+              f"| {r['pairs_per_claim']:.2f} | {r['topics']:,} | {found} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
