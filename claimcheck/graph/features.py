@@ -233,16 +233,32 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str]) -> _Se
         tokens = [name_key(t) for t in words
                   if t.lower() not in common and t.lower() not in stop and not _amount_like(t)]
         names.update(t for t in tokens if len(t) > 3)
-    numbers = []
-    for m in _NUMBER_TOKEN.finditer(sentence):
-        parsed = parse_digits(m.group(), language)
-        key = f"{parsed[0]:.4g}" if parsed else m.group()  # "912,000" and "912.000" meet
-        # days, small counts and years: in too many sentences to align on alone
-        minor = bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
-        numbers.append((m.start(), m.end(), key, minor))
-    words = tuple((m.start(), stem(m.group())) for m in _WORD.finditer(sentence)
-                  if len(m.group()) >= 4 and m.group().lower() not in stop)
-    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), words, tuple(numbers))
+    numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence))
+    keys = _word_keys(code)
+    words = []
+    for m in _WORD.finditer(sentence):
+        word = m.group()
+        key = keys.get(word)
+        if key is None:
+            key = keys[word] = stem(word) if len(word) >= 4 and word.lower() not in stop else ""
+        if key:
+            words.append((m.start(), key))
+    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), numbers)
+
+
+@functools.cache
+def _word_keys(code: str) -> dict[str, str]:
+    """Word -> its cognate key, or "" for short words and stopwords; filled as words are met."""
+    return {}
+
+
+@functools.lru_cache(maxsize=65536)
+def _number_key(token: str, code: str) -> tuple[str, bool]:
+    """A number of a sentence as a value key ("912,000" and "912.000" meet), and whether it is
+    minor: days, small counts and years are in too many sentences to align on alone."""
+    parsed = parse_digits(token, langdata.get(code))
+    key = f"{parsed[0]:.4g}" if parsed else token
+    return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
 
 
 class FeatureReader:
