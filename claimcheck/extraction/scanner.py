@@ -51,6 +51,7 @@ class _Number:
     qualifier_start: int = -1
     core_value: float = 0.0  # the number as written, before scale words
     step: float = 1.0  # the written precision of core_value
+    factor: float = 1.0  # the scale words after it: "3 million" has 1e6
     low: float | None = None
     high: float | None = None
     notes: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ class Scanner:
                 found.append(number)
                 skip_until = self.last_end = number.end
         found = self._join_bounds(found)
+        self._share_units(found)
         cue_years = [n.start for n in found if n.year]
         return [c for c in (self._claim(n, cue_years) for n in found) if c is not None]
 
@@ -141,6 +143,26 @@ class Scanner:
             out.append(n)
         return out
 
+    def _share_units(self, found: list[_Number]) -> None:
+        """"4 and 5 per cent", "two or three million people": the bare numbers of a list take
+        the unit and scale written once after the last."""
+        inherited: set[int] = set()
+        for i in range(len(found) - 2, -1, -1):
+            a, b = found[i], found[i + 1]
+            if a.info or a.scaled or a.ordinal or a.year or a.currency or a.qualifier == Qualifier.RANGE:
+                continue
+            if not (b.info or b.scaled) or b.ordinal or b.year or b.currency or b.qualifier == Qualifier.RANGE:
+                continue
+            joiner = _key(self.text[a.end:b.qualifier_start if b.qualifier_start > a.end else b.start])
+            if joiner not in self.lang.list_joiners or (joiner == "," and i + 1 not in inherited):
+                continue  # a comma lists only before "and" or "or": "of the 12, 5 million"
+            if b.scaled and not (abs(a.value) < 1000 and a.step <= 1):
+                continue  # "1,500 and 3 million": not a list of millions
+            a.info, a.scaled = b.info, b.scaled
+            a.value *= b.factor
+            a.factor = b.factor
+            inherited.add(i)
+
     def _bounds_pair(self, a: _Number, b: _Number) -> bool:
         between = _key(self.text[a.end:b.qualifier_start])
         if between not in self.lang.bound_joiners:
@@ -177,8 +199,12 @@ class Scanner:
         prev2 = text[s - 2] if s > 1 else " "
         start, currency = s, None
         cm = self._tb(p.currency_prefix, s)
+        signed = False
+        if cm is None and prev in "-−" and s > 1:
+            cm = self._tb(p.currency_prefix, s - 1)  # "$-99.99"
+            signed = cm is not None
         if cm and cm.start() < self.last_end:
-            cm = None  # "12 $ 15": the symbol already belongs to the number before
+            cm, signed = None, False  # "12 $ 15": the symbol already belongs to the number before
         if cm:
             symbol = cm.group(1) or cm.group(2)
             start = cm.start(1) if cm.group(1) else cm.start(2)
@@ -187,7 +213,7 @@ class Scanner:
             raise _Skip(self._token_end(e))  # "G7", "A380", "CO2": part of a name
         if prev in "-–" and prev2.isalpha() and not in_range:
             raise _Skip(self._token_end(e))  # "Covid-19"
-        if (prev in "-–/:.," and prev2.isdigit() and not in_range) or prev in "#@_=&\\/%":
+        if not signed and ((prev in "-–/:.,+" and prev2.isdigit() and not in_range) or prev in "#@_=&\\/%"):
             raise _Skip(self._token_end(e))
         if prev in "/=?&%:.#" or prev.isalpha():
             url = _URL_START.search(text, max(0, s - 300), s)
@@ -211,7 +237,9 @@ class Scanner:
             start, value, decimals = s - 1, float("0." + raw), len(raw)  # ".25"
         number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency,
                          core_value=value, step=_written_step(raw, decimals))
-        if start == s and prev in "-−" and not prev2.isalnum():
+        if signed:
+            number.negative, number.value = True, -value
+        elif start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
         elif neg := self._lb(p.negative_before, start):
             number.start, number.negative, number.value = neg.start(1), True, -value
@@ -384,6 +412,8 @@ class Scanner:
         number = _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value,
                          step=_written_step(str(int(value)), 0) if value == int(value) else 0.1)
         number.scaled = units[used - 1] in lang.scales
+        if number.scaled:
+            number.factor = lang.scales[units[used - 1]]
         if negative:
             number.start, number.negative, number.value = negative.start(1), True, -value
         dm = self.p.date_after.match(low, e)
@@ -462,17 +492,20 @@ class Scanner:
             sm = p.scale.match(text, pos)
             if not sm:
                 break
+            number.factor *= lang.scales[_key(sm.group(1))]
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
         if not number.scaled and not number.words:
             fm = p.scale_suffix.match(text, pos)
             if fm:  # "1.2M", "35 Mln", "3,5 Mrd.": CLDR's short compact forms
-                number.value *= lang.scale_suffixes[fm.group(1)]
+                number.factor = lang.scale_suffixes[fm.group(1)]
+                number.value *= number.factor
                 number.scaled, pos = True, fm.end()
         if not number.scaled:
             mm = p.money_scale.match(text, pos)
             if mm and (number.currency or self._currency_at(mm.end())):
-                number.value *= lang.money_scales[mm.group(1).lower()]
+                number.factor = lang.money_scales[mm.group(1).lower()]
+                number.value *= number.factor
                 number.scaled, pos = True, mm.end()
         um = p.unit.match(text, pos)
         if um is None and number.scaled:

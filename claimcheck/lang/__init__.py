@@ -65,6 +65,7 @@ class Language:
     range_between: tuple[tuple[str, str], ...]
     range_joiners: tuple[str, ...]
     bound_joiners: frozenset[str]
+    list_joiners: frozenset[str]
     negative_words: tuple[str, ...]
     conversion_joiners: tuple[str, ...]
     qualifier_symbols: dict[str, str]
@@ -289,6 +290,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         range_between=tuple(between),
         range_joiners=tuple(c.get("ranges.joiners", list, [])),
         bound_joiners=frozenset(c.words("ranges.bound_joiners")),
+        list_joiners=frozenset(c.words("ranges.list_joiners")),
         negative_words=c.words("numbers.negative_words"),
         conversion_joiners=c.words("numbers.conversion_joiners"),
         qualifier_symbols=dict(common.get("qualifier_symbols", {})),
