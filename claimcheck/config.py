@@ -39,7 +39,8 @@ class Option:
     """One option: its long name (also its config key), the kind of value, default and help.
 
     Kinds: "choice", "int", "str", "path", "report" (a file name, or true for one in report-dir),
-    "paths" and "list" (lists of strings), "lang", "date", "switch" (true, false or unset = auto).
+    "paths" and "list" (lists of strings), "lang", "date", "switch" (true, false or unset = auto),
+    "model" (a semantic model: a folder, relative to a config file like a path, or BACKEND:NAME).
     """
 
     name: str
@@ -90,6 +91,10 @@ OPTIONS: tuple[Option, ...] = (
            low=1, high=4096, metavar="MB"),
     Option("encoding", "str", None, "Read every file with this encoding instead of UTF-8 with detection.",
            commands=ANALYSIS, metavar="NAME"),
+    Option("semantic", "model", None, "Also link claims by the meaning of their sentences, with a multilingual "
+           "sentence embedding: MODEL is a local model2vec model folder, model2vec:NAME or "
+           "sentence-transformers:NAME_OR_PATH (a NAME is downloaded once).  Off by default; needs "
+           "pip install 'claimcheck[semantic]'.", commands=("check", "baseline"), metavar="MODEL"),
     Option("color", "choice", "auto", "Colour the text report: auto (on a terminal, unless NO_COLOR is set; "
            "FORCE_COLOR forces it), always or never.", choices=("auto", "always", "never")),
     Option("progress", "switch", None, "Show a progress bar on standard error (default: on a terminal, "
@@ -300,6 +305,10 @@ def _relative_to(base: str, option: Option, value: Any) -> Any:
     """Relative paths of a config file, made relative to its folder."""
     if option.kind in ("path", "report") and isinstance(value, str):
         return _join(base, value)
+    if option.kind == "model" and isinstance(value, str):
+        from .graph.semantic import split_spec
+
+        return value if split_spec(value)[0] else _join(base, value)
     if option.kind == "paths":
         return tuple(_join(base, v) for v in value)
     return value

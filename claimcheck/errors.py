@@ -32,3 +32,8 @@ class BaselineError(ClaimcheckError):
 
 class LanguageDataError(ClaimcheckError):
     """A language data file that does not validate."""
+
+
+class SemanticUnavailable(ClaimcheckError):
+    """The optional semantic backend cannot run: its package is not installed, or the model
+    cannot be loaded."""

@@ -14,6 +14,7 @@ from .model import Claim, Document, InputProblem, Link, Report
 
 if TYPE_CHECKING:
     from .config import Config
+    from .graph.semantic import Embedder
     from .suppress.baseline import Baseline
 
 # progress(stage, done, total): "reading" starts (0 of all files), "extracting" counts documents; "linking" and
@@ -36,11 +37,15 @@ class CheckOptions:
     inline_suppressions: bool = True
     # worker processes that read and extract articles; None: one per core for large inputs
     jobs: int | None = None
+    # the optional semantic backend: a model spec (graph/semantic.py, docs/semantic.md) or a loaded
+    # embedder; None, the default, links claims without it
+    semantic: str | Embedder | None = None
 
     @classmethod
     def from_config(cls, config: Config, baseline: str | Baseline | None = None) -> CheckOptions:
         return cls(lang=config["lang"], published=config["published"], patterns=tuple(config["include"]),
-                   max_bytes=config["max-size"] * 1024 * 1024, encoding=config["encoding"], baseline=baseline)
+                   max_bytes=config["max-size"] * 1024 * 1024, encoding=config["encoding"], baseline=baseline,
+                   semantic=config["semantic"])
 
 
 def extract_paths(paths: list[str] | str, options: CheckOptions | None = None,
@@ -122,18 +127,20 @@ def check(paths: list[str] | str, options: CheckOptions | None = None, progress:
     thing into topics, and report the topics whose values disagree.  Findings silenced by a
     comment in an article move to `suppressed`, findings accepted by the baseline to `baselined`.
 
-    A baseline that cannot be read raises BaselineError before any article is read."""
+    A baseline that cannot be read raises BaselineError, and a semantic model that cannot be
+    loaded SemanticUnavailable, before any article is read."""
     from . import checks, graph
     from .suppress import baseline as baseline_mod
     from .suppress import inline
 
     options = options or CheckOptions()
     accepted = baseline_mod.load(options.baseline) if isinstance(options.baseline, str) else options.baseline
+    embedder = _embedder(options.semantic)
     extracted = extract_paths(paths, options, progress)
     claims = list(extracted.claims)
     if progress:
         progress("linking", 0, 1)
-    claim_graph = graph.build(claims, list(extracted.documents), jobs=options.jobs)
+    claim_graph = graph.build(claims, list(extracted.documents), jobs=options.jobs, semantic=embedder)
     claims = [replace(c, topic=claim_graph.topic_of.get(i)) for i, c in enumerate(claims)]
     if progress:
         progress("comparing", 0, 1)
@@ -151,3 +158,12 @@ def check(paths: list[str] | str, options: CheckOptions | None = None, progress:
     if accepted is not None:
         report = baseline_mod.apply(report, accepted)
     return report
+
+
+def _embedder(semantic: str | Embedder | None) -> Embedder | None:
+    """The semantic backend's model, loaded once per run (None: off)."""
+    if not isinstance(semantic, str):
+        return semantic
+    from .graph import semantic as semantic_mod
+
+    return semantic_mod.load(semantic)

@@ -8,6 +8,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -16,6 +17,9 @@ from .. import parallel
 from ..model import Claim, Document, Kind, Topic
 from .features import FeatureReader, Features, fold
 from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
+
+if TYPE_CHECKING:
+    from .semantic import Embedder, SemanticEvidence
 
 __all__ = ["ClaimGraph", "build", "same_value"]
 
@@ -57,9 +61,13 @@ class _Clock:
 PARALLEL_FROM = 20_000  # claims: below this, forking workers costs more than it saves
 
 
-def build(claims: list[Claim], documents: list[Document], jobs: int | None = None) -> ClaimGraph:
+def build(claims: list[Claim], documents: list[Document], jobs: int | None = None,
+          semantic: Embedder | None = None) -> ClaimGraph:
     """The graph of `claims`; `jobs` worker processes read features and score pairs (None: one
-    per core for large corpora).  The result does not depend on `jobs`."""
+    per core for large corpora).  The result does not depend on `jobs`.
+
+    `semantic`, a sentence embedding (graph/semantic.py), adds evidence: similar sentences raise
+    the weight of pairs that pass every other test, and become candidates themselves."""
     if jobs is None:
         jobs = parallel.cores() if len(claims) >= PARALLEL_FROM else 1
     clock = _Clock()
@@ -68,8 +76,12 @@ def build(claims: list[Claim], documents: list[Document], jobs: int | None = Non
     clock.lap("features")
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
+    similar = None
+    if semantic is not None:
+        similar, pairs = _semantic(claims, features, pairs, semantic)
+        clock.lap("semantic")
     relatedness = Relatedness(features, values)
-    scorer = Scorer(features, concept_groups(), relatedness)
+    scorer = Scorer(features, concept_groups(), relatedness, similarity=similar)
     clock.lap("candidates")
     graph = nx.Graph()
     order = _canonical(claims, docs)
@@ -163,6 +175,17 @@ def _conversion_joiner(code: str) -> re.Pattern:
     words = langdata.get(code or "en").conversion_joiners
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
     return re.compile(rf"\s*,?\s*(?:[(\[]|[–—-]\s|(?:{alternation})(?![\w]))[^.;:()]{{0,24}}$", re.I)
+
+
+def _semantic(claims: list[Claim], features: list[Features], pairs: list[tuple[int, int]], embedder: Embedder
+              ) -> tuple[SemanticEvidence, list[tuple[int, int]]]:
+    """The sentence similarity of claims, and the candidate pairs with each claim's most similar
+    claims of its dimension in other articles added (none above semantic.MAX_NEIGHBOUR_CLAIMS)."""
+    from .semantic import SemanticEvidence
+
+    evidence = SemanticEvidence(claims, embedder)
+    extra = evidence.neighbours([f.dimension for f in features])
+    return evidence, sorted(set(pairs).union(extra))
 
 
 def _all_features(claims: list[Claim], documents: list[Document], jobs: int) -> list[Features]:

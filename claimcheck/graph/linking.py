@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .features import Features
@@ -24,6 +25,10 @@ SHARED_FOR_SAME_STORY = 3.0  # weight of rare names and figures two articles sha
 RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles
 SMALL_CORPUS = 20  # articles below which every shared name counts as rare
 STORY_SIZE = 8  # articles one story may have: a release and its translations
+# The optional semantic backend (graph/semantic.py): sentences at least this similar (cosine) add
+# up to SEMANTIC_BONUS, in proportion, to a pair that passed every other gate.
+SIMILAR_FROM = 0.5
+SEMANTIC_BONUS = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,7 @@ class Evidence:
     numbers: tuple[str, ...]
     same_value: bool
     conversion: bool = False
+    similarity: float | None = None  # cosine of the two sentences, with the semantic backend
 
     def describe(self) -> str:
         if self.conversion:
@@ -50,6 +56,8 @@ class Evidence:
             parts.append("the same context figures " + ", ".join(self.numbers))
         if self.stems and not self.concepts:
             parts.append("shared words (" + ", ".join(self.stems) + ")")
+        if self.similarity is not None and self.similarity > SIMILAR_FROM:
+            parts.append(f"similar sentences (cosine {self.similarity:.2f})")
         if self.same_value:
             parts.append("the same value")
         return "; ".join(parts) or "similar context"
@@ -191,7 +199,8 @@ class Scorer:
     """Weighs the evidence of a pair; rare names and concepts count more than common ones."""
 
     def __init__(self, features: list[Features], groups: dict[str, frozenset[str]] | None = None,
-                 relatedness: Relatedness | None = None):
+                 relatedness: Relatedness | None = None, similarity: Callable[[int, int], float] | None = None):
+        """`similarity(i, j)`: how alike the sentences of claims i and j are (the semantic backend)."""
         self.name_df = Counter(n for f in features for n in f.names)
         self.concept_df = Counter(c for f in features for c in f.object_concepts | f.context_concepts)
         self.total = max(1, len(features))
@@ -200,6 +209,7 @@ class Scorer:
         self.per_dimension = Counter((f.doc, f.dimension) for f in features)
         self.concept_idf = {c: self._idf(df) for c, df in self.concept_df.items()}
         self.name_idf = {n: self._idf(df) for n, df in self.name_df.items()}
+        self.similarity = similarity
 
     def _related(self, a: frozenset[str], b: frozenset[str]) -> bool:
         return any(self.groups.get(x, frozenset()) & b for x in a)
@@ -272,6 +282,11 @@ class Scorer:
         if same_value:
             # In articles about one story an equal figure is strong evidence; elsewhere a weak one.
             weight += 0.15 + 0.4 * rel + (0.15 if a.dimension in ("year", "ordinal") else 0.0)
+        similar = None
+        if self.similarity is not None:
+            # Past every gate: similar sentences are one more piece of evidence, never the only one.
+            similar = self.similarity(a.index, b.index)
+            weight += SEMANTIC_BONUS * max(0.0, (similar - SIMILAR_FROM) / (1.0 - SIMILAR_FROM))
 
         weight = round(max(0.0, min(1.0, weight)), 3)
         if weight < LINK_THRESHOLD:
@@ -280,4 +295,5 @@ class Scorer:
             weight=weight,
             concepts=tuple(sorted(shared_object or near)), names=tuple(sorted(names)),
             stems=tuple(sorted(stems))[:5], numbers=tuple(sorted(numbers)), same_value=same_value,
+            similarity=similar,
         )
