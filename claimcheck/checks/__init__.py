@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -142,7 +143,10 @@ def _evidence(graph: ClaimGraph, a: int, b: int) -> Evidence | None:
     if direct:
         return direct
     around = [e for (x, y), e in graph.edges.items() if x in (a, b) or y in (a, b)]
-    return max(around, key=lambda e: e.weight) if around else None
+    if not around:
+        return None
+    # Linked through a third claim: its edge says why, but not that these two share a value.
+    return dataclasses.replace(max(around, key=lambda e: e.weight), same_value=False)
 
 
 def _confidence(rule: Rule, result: compare.Comparison, evidence: Evidence | None) -> float:

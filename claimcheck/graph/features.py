@@ -88,7 +88,15 @@ def _concept_pattern(code: str) -> tuple[re.Pattern | None, dict[str, tuple[str,
             forms[word] = (*forms.get(word, ()), concept)  # "iscritti": members and students
     if not forms:
         return None, forms
-    return re.compile(rf"(?<![\w]){alternation(forms)}(?![\w])"), forms
+    endings = langdata.plural_endings(code)
+    tail = f"(?:{alternation(endings)})?" if endings else ""
+    return re.compile(rf"(?<![\w])(?P<w>{alternation(forms)}){tail}(?![\w])"), forms
+
+
+def _concept_of(m: re.Match, forms: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The concepts of a match, "pick-up points" read as "pick up points"."""
+    word = m.group("w")
+    return forms.get(" ".join(word.replace("-", " ").split())) or forms.get(word) or ()
 
 
 def concepts_in(text: str, code: str) -> set[str]:
@@ -101,8 +109,7 @@ def concepts_in(text: str, code: str) -> set[str]:
         if pattern is None:
             continue
         for m in pattern.finditer(low):
-            key = " ".join(m.group().replace("-", " ").split())  # "pick-up points" as "pick up points"
-            found.update(forms.get(key) or forms.get(m.group()) or ())
+            found.update(_concept_of(m, forms))
     return found
 
 
@@ -203,8 +210,7 @@ def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]
         if pattern is None:
             continue
         for m in pattern.finditer(low):
-            key = " ".join(m.group().replace("-", " ").split())
-            found = forms.get(key) or forms.get(m.group())
+            found = _concept_of(m, forms)
             if found:
                 spans.append((m.start(), m.end(), frozenset(found)))
     return spans

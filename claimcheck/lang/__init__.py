@@ -334,11 +334,10 @@ def concepts(code: str) -> dict[str, tuple[str, ...]]:
     """The measured-concept words of a language: concept id -> surface forms (lower case).
     Languages without a concept file get an empty lexicon (linking then leans on names,
     context and values)."""
-    name = f"{code}.toml"
-    path = resources.files(__package__).joinpath("concepts", name)
-    if not path.is_file():
+    data = _concept_file(code)
+    if data is None:
         return {}
-    data = _parse(f"concepts/{name}", path.read_text(encoding="utf-8"))
+    name = f"{code}.toml"
     table = data.get("concepts")
     if not isinstance(table, dict):
         raise LanguageDataError(f"concepts/{name}: missing [concepts] table")
@@ -348,3 +347,22 @@ def concepts(code: str) -> dict[str, tuple[str, ...]]:
             raise LanguageDataError(f"concepts/{name}: {concept}: expected a list of words")
         out[concept] = tuple(f.strip().lower() for f in forms)
     return out
+
+
+def plural_endings(code: str) -> tuple[str, ...]:
+    """Endings a concept word may take in the text ("surface" -> "surfaces"): the concept
+    file's `plural_endings`, none when it has no such key."""
+    data = _concept_file(code)
+    endings = data.get("plural_endings", []) if data else []
+    if not isinstance(endings, list) or not all(isinstance(e, str) and e.strip() for e in endings):
+        raise LanguageDataError(f"concepts/{code}.toml: plural_endings: expected a list of endings")
+    return tuple(e.strip().lower() for e in endings)
+
+
+@functools.cache
+def _concept_file(code: str) -> dict[str, Any] | None:
+    name = f"{code}.toml"
+    path = resources.files(__package__).joinpath("concepts", name)
+    if not path.is_file():
+        return None
+    return _parse(f"concepts/{name}", path.read_text(encoding="utf-8"))
