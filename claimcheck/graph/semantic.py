@@ -152,10 +152,12 @@ class SemanticEvidence:
             parts.append(vectors)
         self.vectors = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
         self.docs = [c.doc or "" for c in claims]
+        # plain lists for the scorer's one pair at a time: about twice as fast as indexing arrays
+        self._rows, self._by_row = self.row.tolist(), list(self.vectors)
 
     def similarity(self, i: int, j: int) -> float:
         """The cosine of the sentences of claims i and j, to four decimals."""
-        return round(float(self.vectors[self.row[i]] @ self.vectors[self.row[j]]), 4)
+        return round(float(self._by_row[self._rows[i]].dot(self._by_row[self._rows[j]])), 4)
 
     __call__ = similarity
 
@@ -182,14 +184,21 @@ class SemanticEvidence:
             vectors, member_docs = self.vectors[self.row[members]], docs[members]
             for start in range(0, len(members), BLOCK):
                 stop = min(len(members), start + BLOCK)
-                sims = np.round(vectors[start:stop] @ vectors.T, 4)
+                sims = vectors[start:stop] @ vectors.T
                 sims[member_docs[start:stop, None] == member_docs[None, :]] = -1.0
-                for offset, line in enumerate(sims):
-                    hits = np.flatnonzero(line >= threshold)
-                    if len(hits) > k:
-                        kth = np.sort(line[hits])[-k]
-                        hits = hits[line[hits] >= kth]
-                    i = int(members[start + offset])
-                    for j in members[hits].tolist():
+                lines, columns = np.nonzero(sims >= threshold - 1e-4)
+                values = np.round(sims[lines, columns], 4)  # as similarity() gives them
+                kept = values >= threshold
+                if not kept.any():
+                    continue
+                order = np.lexsort((-values[kept], lines[kept]))  # by row, most similar first
+                lines, columns, values = lines[kept][order], columns[kept][order], values[kept][order]
+                bounds = np.flatnonzero(np.diff(lines)) + 1
+                for line, near, similar in zip(lines[np.r_[0, bounds]], np.split(columns, bounds),
+                                               np.split(values, bounds), strict=True):
+                    if len(similar) > k:
+                        near = near[similar >= similar[k - 1]]  # the k most similar, and any tied with the k-th
+                    i = int(members[start + line])
+                    for j in members[near].tolist():
                         found.add((i, j) if i < j else (j, i))
         return sorted(found)
