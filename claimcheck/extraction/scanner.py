@@ -515,6 +515,11 @@ class Scanner:
             if info is not None and not (info.kind == "currency" and number.currency and info.unit != number.currency) \
                     and self._unit_word_ok(um, info):
                 number.info, pos = info, um.end()
+                sm = p.scale.match(text, pos) if info.kind == "currency" and not number.scaled else None
+                if sm:  # "75 USD million"
+                    number.factor = lang.scales[_key(sm.group(1))]
+                    number.value *= number.factor
+                    number.scaled, pos = True, sm.end()
         else:
             hm = p.hyphen_unit.match(text, pos)
             if hm:
