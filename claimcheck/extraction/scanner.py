@@ -189,7 +189,8 @@ class Scanner:
             self._range(number)
             if number.info is None and not number.scaled and number.qualifier != Qualifier.RANGE:
                 self._bare_number(number)
-        self._qualifier(number)
+        if not number.ordinal:  # "moved up to ninth place": a rank has no bound
+            self._qualifier(number)
         return number
 
     # -- digits ---------------------------------------------------------------------------
@@ -225,7 +226,8 @@ class Scanner:
                 if dm and dm.end() >= e:
                     raise _Skip(dm.end())
             ph = p.phone.match(text, s)
-            if ph and ph.end() > e and sum(ch.isdigit() for ch in ph.group()) >= 7:
+            if ph and ph.end() > e and sum(ch.isdigit() for ch in ph.group()) >= 7 \
+                    and not self._year_then_figure(s, e, ph.end()) and not _GROUP_AFTER.match(text, ph.end()):
                 raise _Skip(ph.end())
 
         raw = text[s:e]
@@ -244,7 +246,9 @@ class Scanner:
         elif neg := self._lb(p.negative_before, start):
             number.start, number.negative, number.value = neg.start(1), True, -value
         self._not_a_date_or_time(number, s)
-        if self._tb(p.reference_before, s) and not p.unit.match(text, e):
+        # "Buslinie 41.000 Fahrgäste": a figure with a thousands point or comma is a count, not line 41
+        grouped = value >= 1000 and decimals == 0 and any(ch in ".,’'" for ch in raw)
+        if not grouped and self._tb(p.reference_before, s) and not p.unit.match(text, e):
             m = _DIGIT_RUN.match(text, e)
             raise _Skip(m.end() if m else e)
         om = p.ordinal_suffix.match(text, e)
@@ -261,6 +265,18 @@ class Scanner:
             if end > e or not self._range_of_numbers_after(e):
                 raise _Skip(end)  # "2020-21", "the 2021 festival": a scope, not a claim
         return number
+
+    def _year_then_figure(self, s: int, e: int, end: int) -> bool:
+        """"2026 7.240 studenten": a year (or "2025-2026"), a space and a figure with a thousands
+        separator, not a phone number."""
+        raw = self.text[s:e]
+        if len(raw) != 4 or not (raw.isascii() and raw.isdigit()) or not 1000 <= int(raw) <= 2100:
+            return False
+        e = self._year_range_end(e)  # "2025-2026 7.240"
+        if self.text[e:e + 1] != " ":
+            return False
+        m = self.p.scan.match(self.low, e + 1)
+        return bool(m and m.end() == end and any(ch in ".,’'" for ch in m.group()))
 
     def _range_of_numbers_after(self, e: int) -> bool:
         rm = self.p.range_after.match(self.low, e)
@@ -470,11 +486,16 @@ class Scanner:
             value = sum(parts) if all(parts) else None
         if not value or value == 1:
             return None
-        if not self._lb(self.p.determiner_before, s):
-            return None
         nxt = _NEXT_WORD.match(self.text, e)
-        if nxt and nxt.group(1).lower() in lang.ordinal_excluded_nouns:
+        noun = nxt.group(1).lower() if nxt else ""
+        before = low[max(0, s - 24):s].split()
+        if not (self._lb(self.p.determiner_before, s) or noun in lang.ordinal_place_nouns
+                or (before and before[-1] in lang.ordinal_rank_words)):
             return None
+        if noun in lang.ordinal_excluded_nouns:
+            after = " ".join(low[nxt.end():nxt.end() + 24].split())
+            if not any(after.startswith(w) for w in lang.ordinal_streak_words):
+                return None  # "il secondo anno": a time, but "il nono anno consecutivo" a record
         return _Number(start=s, core_end=e, end=e, value=float(value), words=True, ordinal=True)
 
     # -- what follows the number ----------------------------------------------------------
@@ -724,6 +745,7 @@ _DATE_LIKE = re.compile(r"(\d{1,2})\.(\d{2})")
 _NUMBER_SOON = re.compile(r"[^\d.,;:!?()]{0,16}\d")
 _POSTCODE_BEFORE = re.compile(r"\d+[a-zA-Z]?,[ \u00a0]*\Z")
 _SEPARATED = re.compile(r"\d+[ /.:\-(]\(?\d")
+_GROUP_AFTER = re.compile(r"[.,’']\d")  # a phone number does not end inside a figure ("2025-2026 7,240")
 _DAY_RANGE = re.compile(r"\s*[-–]\s*\d{1,2}(?!\d)")
 _URL_START = re.compile(r"(?:https?://|www\.|\w@)\S*\Z")
 _LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}

@@ -53,6 +53,9 @@ class Language:
     day_prefixes: frozenset[str]
     scope_words: dict[str, frozenset[str]]
     ordinal_excluded_nouns: frozenset[str]
+    ordinal_rank_words: frozenset[str]
+    ordinal_place_nouns: frozenset[str]
+    ordinal_streak_words: tuple[str, ...]
     reference_words: tuple[str, ...]
     reference_tails: tuple[str, ...]
     scales: dict[str, float]
@@ -277,6 +280,9 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         day_prefixes=frozenset(c.words("dates.day_prefixes")),
         scope_words={k: frozenset(w.lower() for w in v) for k, v in c.mapping("durations_before_scope").items()},
         ordinal_excluded_nouns=frozenset(c.words("numbers.ordinal_excluded_nouns")),
+        ordinal_rank_words=frozenset(c.words("numbers.ordinal_rank_words")),
+        ordinal_place_nouns=frozenset(c.words("numbers.ordinal_place_nouns")),
+        ordinal_streak_words=c.words("numbers.ordinal_streak_words"),
         reference_words=c.words("numbers.reference_words"),
         reference_tails=c.words("numbers.reference_tails"),
         scales=scales,
