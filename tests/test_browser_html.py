@@ -152,6 +152,19 @@ def test_example_loads_clean(example):
     assert example.cards().count() == count
 
 
+def test_a_screenshot_is_written(example):
+    """The page as a reviewer sees it, written as a PNG under reports/ (benchmarks/screenshots.py
+    writes the ones docs/ shows, from the same rendering)."""
+    out = pathlib.Path(__file__).resolve().parent.parent / "reports" / "browser-test-example.png"
+    out.parent.mkdir(exist_ok=True)
+    example.page.screenshot(path=str(out), full_page=True)
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width == 1280 and height >= 600
+    assert example.problems() == []
+
+
 def test_finding_card_shows_both_quotes(example):
     finding = planted(example.report)
     card = example.page.locator(f"#finding-cards > article[data-finding={finding.id}]")
