@@ -71,8 +71,7 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None,
         if doc is not None:
             doc_id = f"d{len(docs) + 1}"
             docs.append(replace(doc, id=doc_id))
-            claims.extend(replace(c, doc=doc_id) for c in found)
-    claims = [replace(c, id=f"c{i}") for i, c in enumerate(claims, 1)]
+            claims.extend(replace(c, doc=doc_id, id=f"c{n}") for n, c in enumerate(found, len(claims) + 1))
     return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems), warnings=tuple(warnings))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from ..model import Claim, Document
 from .scanner import Scanner
@@ -25,6 +24,5 @@ def extract_document(doc: Document) -> list[Claim]:
     """The claims of a loaded document, with line and column in its source file."""
     from ..documents.offsets import source_line_col
 
-    claims = Scanner(doc.text, doc.lang, doc.published).claims()
-    return [replace(c, doc=doc.id, **dict(zip(("line", "column"), source_line_col(doc, c.start), strict=True)))
-            for c in claims]
+    return Scanner(doc.text, doc.lang, doc.published, doc=doc.id,
+                   line_col=lambda offset: source_line_col(doc, offset)).claims()

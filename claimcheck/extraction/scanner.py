@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lang import Language
@@ -65,8 +66,12 @@ class _Skip(Exception):
 
 
 class Scanner:
-    def __init__(self, text: str, code: str, published: dt.date | None = None):
+    def __init__(self, text: str, code: str, published: dt.date | None = None, doc: str | None = None,
+                 line_col: Callable[[int], tuple[int, int]] | None = None):
+        """`doc` and `line_col` (offset -> line and column in the source file) go into every claim;
+        without `line_col` lines and columns count in `text`."""
         self.text = text
+        self.doc = doc
         low = text.lower()
         self.low = low if len(low) == len(text) else "".join(ch.lower()[0] for ch in text)
         self.p: Patterns = patterns.for_language(code)
@@ -76,6 +81,7 @@ class Scanner:
         self.last_end = 0
         self._date_names: set[str] | None = None
         self.index = context.TextIndex(text)
+        self.line_col = line_col or self.index.line_col
         self.scopes = context.ScopeFinder(self.lang, published)
 
     def _lb(self, pattern: patterns.Behind, end: int):
@@ -718,7 +724,7 @@ class Scanner:
             lo, hi = bisect.bisect_left(cue_years, s_start), bisect.bisect_left(cue_years, s_end)
             cues = {y - s_start for y in cue_years[lo:hi]}
             scope = self.scopes.scope(self.low, s_start, s_end, (n.start - s_start, n.end - s_start), cues)
-        line, column = self.index.line_col(n.start)
+        line, column = self.line_col(n.start)
         precision = n.step * abs(value / n.core_value) if n.core_value else n.step
         if kind in (Kind.YEAR, Kind.ORDINAL):
             precision = 1.0  # "2000" names one year and "100th" one place, not a rounded figure
@@ -726,7 +732,7 @@ class Scanner:
             text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier, precision=precision,
             low=low, high=high, start=n.start, end=n.end, object=obj, sentence=sentence,
             sentence_start=s_start, line=line, column=column, lang=lang.code, scope=scope,
-            qualifier_text=n.qualifier_text,
+            qualifier_text=n.qualifier_text, doc=self.doc,
         )
 
 
