@@ -23,9 +23,10 @@ import json, resource, sys, time
 from dataclasses import replace
 from claimcheck import checks, graph
 from claimcheck.graph import linking
-from claimcheck.run import CheckOptions, extract_paths
+from claimcheck.run import CheckOptions, collector_paused, extract_paths
 
 path, jobs = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "auto" else None)
+collector_paused().__enter__()  # as claimcheck.run.check does
 t0 = time.perf_counter()
 extracted = extract_paths([path], CheckOptions(jobs=jobs))
 t1 = time.perf_counter()
@@ -42,7 +43,7 @@ print(json.dumps({
     "documents": len(docs), "claims": len(claims), "megabytes": sum(len(d.text.encode()) for d in docs) / 1e6,
     "extract_s": t1 - t0, "link_s": t2 - t1, "compare_s": t3 - t2, "total_s": t3 - t0,
     "pairs": built.pairs_compared, "pairs_per_claim": built.pairs_compared / max(1, len(claims)),
-    "topics": len(built.topics), "findings": severities,
+    "topics": len(built.topics), "findings": severities, "stages": built.timings,
     "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
 }))
@@ -63,12 +64,17 @@ def main() -> int:
     print("| articles | MB | claims | read+extract s | link s | compare s | total s | peak MB "
           "| pairs per claim | topics | findings |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    stages = []
     for path in args.corpora:
         r = measure(path, args.jobs)
+        stages.append(f"- {r['documents']:,} articles, linking: " +
+                      ", ".join(f"{name} {seconds:.1f} s" for name, seconds in r["stages"].items()))
         found = ", ".join(f"{n} {k}" for k, n in sorted(r["findings"].items())) or "none"
         print(f"| {r['documents']:,} | {r['megabytes']:.1f} | {r['claims']:,} | {r['extract_s']:.1f} "
               f"| {r['link_s']:.1f} | {r['compare_s']:.1f} | {r['total_s']:.1f} | {r['peak_mb']:.0f} "
               f"| {r['pairs_per_claim']:.2f} | {r['topics']:,} | {found} |")
+    print()
+    print("\n".join(stages))
     return 0
 
 

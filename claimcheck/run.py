@@ -3,7 +3,9 @@ format renders."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -52,6 +54,11 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None,
                   progress: Progress | None = None) -> Report:
     """Read every article under `paths` and extract its claims (no comparison).  Many files are
     read in parallel, one process per core (`CheckOptions.jobs`); the result does not depend on it."""
+    with collector_paused():
+        return _extract_paths(paths, options, progress)
+
+
+def _extract_paths(paths: list[str] | str, options: CheckOptions | None, progress: Progress | None) -> Report:
     options = options or CheckOptions()
     if isinstance(paths, str):
         paths = [paths]
@@ -73,6 +80,20 @@ def extract_paths(paths: list[str] | str, options: CheckOptions | None = None,
             docs.append(replace(doc, id=doc_id))
             claims.extend(replace(c, doc=doc_id, id=f"c{n}") for n, c in enumerate(found, len(claims) + 1))
     return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems), warnings=tuple(warnings))
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for the length of a run.  A run builds millions of
+    small records that never form cycles (claims, features, candidate pairs); the collector would
+    walk them all again and again as they pile up, a fifth of the time of a large corpus."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 PARALLEL_FROM = 32  # files: below this, starting worker processes costs more than it saves
@@ -128,6 +149,11 @@ def check(paths: list[str] | str, options: CheckOptions | None = None, progress:
 
     A baseline that cannot be read raises BaselineError, and a semantic model that cannot be
     loaded SemanticUnavailable, before any article is read."""
+    with collector_paused():
+        return _check(paths, options, progress)
+
+
+def _check(paths: list[str] | str, options: CheckOptions | None, progress: Progress | None) -> Report:
     from . import checks, graph
     from .suppress import baseline as baseline_mod
     from .suppress import inline
