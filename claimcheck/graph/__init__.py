@@ -122,7 +122,7 @@ def build(claims: list[Claim], documents: list[Document], jobs: int | None = Non
         if len(nodes) <= MAX_TOPIC:
             groups.append(nodes)
             continue
-        sub = graph.subgraph(nodes)
+        sub = graph.subgraph(nodes).copy()  # a plain graph: Louvain walks it many times, a view slowly
         for community in nx.community.louvain_communities(sub, weight="weight", seed=7):
             if len(community) > 1:
                 groups.append(sorted(community, key=rank.__getitem__))
