@@ -26,7 +26,8 @@ from claimcheck.graph import linking
 from claimcheck.run import CheckOptions, collector_paused, extract_paths
 
 path, jobs = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "auto" else None)
-collector_paused().__enter__()  # as claimcheck.run.check does
+paused = collector_paused()  # as claimcheck.run.check does (kept referenced: its exit turns the collector on)
+paused.__enter__()
 t0 = time.perf_counter()
 extracted = extract_paths([path], CheckOptions(jobs=jobs))
 t1 = time.perf_counter()

@@ -15,7 +15,7 @@ import networkx as nx
 from .. import lang as langdata
 from .. import parallel
 from ..model import Claim, Document, Kind, Topic
-from .features import FeatureReader, Features, fold
+from .features import FeatureReader, Features, fold, warm
 from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
 
 if TYPE_CHECKING:
@@ -89,23 +89,23 @@ def build(claims: list[Claim], documents: list[Document], jobs: int | None = Non
     scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
     same_values = {(a, b): same_value(claims[a], claims[b]) for a, b in pairs}
     agreeing: Counter = Counter()
-    state = _Scoring(scorer, features, claims, frozenset())
-    for a, b, evidence in _score_all(state, [pair for pair, same in same_values.items() if same], True, jobs):
-        scored[(a, b)] = (evidence, True)
-        if claims[a].doc != claims[b].doc:
-            agreeing[_doc_pair(claims[a], claims[b])] += 1
-    # Articles that agree on several figures and name the same rare company or place tell one story.
-    confirmed_docs = frozenset(pair for pair, count in agreeing.items()
-                               if count >= CONFIRMING_FIGURES and relatedness.share_rare_name(*pair))
-    different = [pair for pair, same in same_values.items() if not same]
-    orphans = _orphan_pairs(claims, features, scored, confirmed_docs, set(same_values))
-    equal = [(a, b) for a, b in orphans if same_value(claims[a], claims[b])]
-    different += [(a, b) for a, b in orphans if not same_value(claims[a], claims[b])]
-    for a, b, evidence in _score_all(state, equal, True, jobs):  # equal figures blocking missed
-        scored[(a, b)] = (evidence, True)
-    state = _Scoring(scorer, features, claims, confirmed_docs)
-    for a, b, evidence in _score_all(state, different, False, jobs):
-        scored[(a, b)] = (evidence, False)
+    state = _Scoring(scorer, features, claims)
+    with parallel.workers(state, jobs) as pool:  # one set of workers, their caches warm, for all passes
+        for a, b, evidence in _score_all(pool, [pair for pair, same in same_values.items() if same], True, jobs):
+            scored[(a, b)] = (evidence, True)
+            if claims[a].doc != claims[b].doc:
+                agreeing[_doc_pair(claims[a], claims[b])] += 1
+        # Articles that agree on several figures and name the same rare company or place tell one story.
+        confirmed_docs = frozenset(pair for pair, count in agreeing.items()
+                                   if count >= CONFIRMING_FIGURES and relatedness.share_rare_name(*pair))
+        different = [pair for pair, same in same_values.items() if not same]
+        orphans = _orphan_pairs(claims, features, scored, confirmed_docs, set(same_values))
+        equal = [(a, b) for a, b in orphans if same_value(claims[a], claims[b])]
+        different += [(a, b) for a, b in orphans if not same_value(claims[a], claims[b])]
+        for a, b, evidence in _score_all(pool, equal, True, jobs):  # equal figures blocking missed
+            scored[(a, b)] = (evidence, True)
+        for a, b, evidence in _score_all(pool, different, False, jobs, confirmed_docs):
+            scored[(a, b)] = (evidence, False)
     clock.lap("scoring")
     edges = _counterparts(scored, claims)
     for a, b in written_conversions(claims):
@@ -193,6 +193,7 @@ def _all_features(claims: list[Claim], documents: list[Document], jobs: int) -> 
     if jobs <= 1:
         return [read(i, c) for i, c in enumerate(claims)]
     chunks = _chunks(len(claims), jobs * 8)
+    warm({d.lang for d in documents})
     return [f for part in parallel.fork_map(_features_of, chunks, (read, claims), jobs) for f in part]
 
 
@@ -206,24 +207,23 @@ class _Scoring:
     scorer: Scorer
     features: list[Features]
     claims: list[Claim]
-    confirmed: frozenset[tuple[str, str]]
 
 
-def _score_all(state: _Scoring, pairs: list[tuple[int, int]], same: bool, jobs: int
-               ) -> list[tuple[int, int, Evidence]]:
-    """(a, b, evidence) of the pairs whose evidence reaches LINK_THRESHOLD, in the order of `pairs`."""
-    if jobs <= 1 or len(pairs) < 2:
-        return _score_chunk(state, (pairs, same))
-    chunks = [(pairs[start:end], same) for start, end in _chunks(len(pairs), jobs * 4)]
-    return [found for part in parallel.fork_map(_score_chunk, chunks, state, jobs) for found in part]
+def _score_all(pool: parallel.Workers, pairs: list[tuple[int, int]], same: bool, jobs: int,
+               confirmed: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[int, int, Evidence]]:
+    """(a, b, evidence) of the pairs whose evidence reaches LINK_THRESHOLD, in the order of `pairs`;
+    `confirmed`: the article pairs known to tell one story."""
+    chunks = [(pairs[start:end], same, confirmed) for start, end in _chunks(len(pairs), jobs * 4)]
+    return [found for part in pool.map(_score_chunk, chunks) for found in part]
 
 
-def _score_chunk(state: _Scoring, work: tuple[list[tuple[int, int]], bool]) -> list[tuple[int, int, Evidence]]:
-    pairs, same = work
+def _score_chunk(state: _Scoring, work: tuple[list[tuple[int, int]], bool, frozenset[tuple[str, str]]]
+                 ) -> list[tuple[int, int, Evidence]]:
+    pairs, same, known = work
     features, claims, score = state.features, state.claims, state.scorer.score
     found = []
     for a, b in pairs:
-        confirmed = same or _doc_pair(claims[a], claims[b]) in state.confirmed
+        confirmed = same or _doc_pair(claims[a], claims[b]) in known
         evidence = score(features[a], features[b], same, confirmed)
         if evidence.weight >= LINK_THRESHOLD:
             found.append((a, b, evidence))

@@ -99,7 +99,8 @@ def _concept_of(m: re.Match, forms: dict[str, tuple[str, ...]]) -> tuple[str, ..
     return forms.get(" ".join(word.replace("-", " ").split())) or forms.get(word) or ()
 
 
-def concepts_in(text: str, code: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def concepts_in(text: str, code: str) -> frozenset[str]:
     """Concept ids named in `text`, in its language and in English (news in every language
     borrows English words: "brand", "voucher", "startup")."""
     found = set()
@@ -110,7 +111,7 @@ def concepts_in(text: str, code: str) -> set[str]:
             continue
         for m in pattern.finditer(low):
             found.update(_concept_of(m, forms))
-    return found
+    return frozenset(found)
 
 
 @functools.cache
@@ -267,6 +268,14 @@ def _number_key(token: str, code: str) -> tuple[str, bool]:
     return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
 
 
+def warm(codes: set[str]) -> None:
+    """Compile the languages' concept patterns and word lists once, before forking workers that
+    would each compile them again."""
+    for code in sorted(codes | {"en"}):
+        _concept_pattern(code)
+        _common_words(code)
+
+
 class FeatureReader:
     """Features of the claims of one corpus; each sentence is read once."""
 
@@ -297,7 +306,7 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
     at = claim.start - claim.sentence_start
     end = at + len(claim.text)
     lo, hi = at - CONTEXT_CHARS, end + CONTEXT_CHARS
-    object_concepts = concepts_in(claim.object, code) if claim.object else set()
+    object_concepts = concepts_in(claim.object, code) if claim.object else frozenset()
     context_concepts: set[str] = set()
     for s, e, found in sentence.concepts:
         if lo <= s and e <= hi and (e <= at or s >= end):

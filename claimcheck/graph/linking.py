@@ -116,6 +116,7 @@ def few(df: int, documents: int) -> bool:
     return _scaled(df, documents) <= STORY_SIZE
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def cognates(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:
     """Words of two objects that are the same word or cognates across languages ("vino" and
     "vinho", "turbines" and "turbinen"), by rapidfuzz's similarity ratio."""
@@ -209,10 +210,15 @@ class Scorer:
         self.per_dimension = Counter((f.doc, f.dimension) for f in features)
         self.concept_idf = {c: self._idf(df) for c, df in self.concept_df.items()}
         self.name_idf = {n: self._idf(df) for n, df in self.name_df.items()}
+        self._related_cache: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
         self.similarity = similarity
 
     def _related(self, a: frozenset[str], b: frozenset[str]) -> bool:
-        return any(self.groups.get(x, frozenset()) & b for x in a)
+        key = (a, b)
+        found = self._related_cache.get(key)
+        if found is None:
+            found = self._related_cache[key] = any(self.groups.get(x, frozenset()) & b for x in a)
+        return found
 
     def _idf(self, df: int) -> float:
         return math.log(1 + self.total / max(1, df)) / math.log(1 + self.total)
