@@ -82,6 +82,7 @@ class Scanner:
         self._date_names: set[str] | None = None
         self.index = context.TextIndex(text)
         self.line_col = line_col or self.index.line_col
+        self._sentences: dict[tuple[int, int], str] = {}
         self.scopes = context.ScopeFinder(self.lang, published)
 
     def _lb(self, pattern: patterns.Behind, end: int):
@@ -713,7 +714,9 @@ class Scanner:
             return None  # a run of hundreds of digits is no claim about the world
         low, high = _bounds(n, value)
         s_start, s_end = self.index.sentence(n.start, n.end)
-        sentence = text[s_start:s_end]
+        sentence = self._sentences.get((s_start, s_end))
+        if sentence is None:  # one string for all the claims of a sentence
+            sentence = self._sentences[(s_start, s_end)] = text[s_start:s_end]
         prefer_before = kind in (Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION)
         obj = context.measured_object(text, n.start, n.end, lang, prefer_before)
         if kind == Kind.NUMBER and value == int(value) and value >= 0:
