@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from ..model import Document
 
@@ -16,6 +17,20 @@ def source_offset(doc: Document, pos: int) -> int:
         return pos
     t, s = doc.offset_map[i]
     return s + (pos - t)
+
+
+def line_col_in_source(doc: Document) -> Callable[[int], tuple[int, int]]:
+    """`source_line_col` for many offsets of one document, its offset map indexed once."""
+    keys = [t for t, _ in doc.offset_map]
+    mapped, starts = doc.offset_map, doc.line_starts
+
+    def line_col(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(keys, pos) - 1
+        src = pos if i < 0 else mapped[i][1] + (pos - mapped[i][0])
+        line = bisect.bisect_right(starts, src) - 1
+        return line + 1, src - starts[line] + 1
+
+    return line_col
 
 
 def source_line_col(doc: Document, pos: int) -> tuple[int, int]:

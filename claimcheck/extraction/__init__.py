@@ -22,7 +22,6 @@ def extract(text: str, lang: str | None = None, published: dt.date | None = None
 
 def extract_document(doc: Document) -> list[Claim]:
     """The claims of a loaded document, with line and column in its source file."""
-    from ..documents.offsets import source_line_col
+    from ..documents.offsets import line_col_in_source
 
-    return Scanner(doc.text, doc.lang, doc.published, doc=doc.id,
-                   line_col=lambda offset: source_line_col(doc, offset)).claims()
+    return Scanner(doc.text, doc.lang, doc.published, doc=doc.id, line_col=line_col_in_source(doc)).claims()
