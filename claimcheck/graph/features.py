@@ -162,16 +162,6 @@ def _amount_like(token: str) -> bool:
     return bool(m and m.group(1) in _currency_codes())
 
 
-class _NameText:
-    """A stand-in for a name match after dropping words that are not names."""
-
-    def __init__(self, text: str):
-        self._text = text
-
-    def group(self) -> str:
-        return self._text
-
-
 def known_names(documents) -> frozenset[str]:
     """Words that are names wherever they stand, even first in a sentence: those some article
     capitalises after a lower-case word, and those articles in two languages both capitalise."""
@@ -188,7 +178,8 @@ def known_names(documents) -> frozenset[str]:
     return frozenset(found)
 
 
-_CAPITAL = re.compile(r"(?<![\w])[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]{3,}")
+# The capital first and the look-behind after it: the regex engine then skips to capitals quickly.
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĐ](?<![\w][A-ZÀ-ÖØ-ÞĐ])[\w&'’\-]{3,}")
 _MID_CAPITAL = re.compile(r"[a-zà-ÿ0-9,][ \u00a0]([A-ZÀ-ÖØ-ÞĐ][\w&'’\-]+)")
 
 
@@ -217,29 +208,22 @@ def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]
     return spans
 
 
-def _read_sentence(sentence: str, code: str, known_names: frozenset[str]) -> _Sentence:
+def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
+                   seen: dict[tuple[str, bool], tuple[str, ...]] | None = None) -> _Sentence:
+    """`seen`: the names already read from a capitalised run of words, at a sentence's start or
+    not, for this language and these known names (a corpus repeats its names a lot)."""
     language = langdata.get(code)
     stop = language.stopwords
     names: set[str] = set()
-    common = _common_words(code)
+    seen = {} if seen is None else seen
     for m in _NAME.finditer(sentence):
         # A capitalised first word is a name only if some article capitalises it mid-sentence.
-        first = _SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()])
-        if first and " " not in m.group() and name_key(m.group()) not in known_names:
-            continue
-        if language.nouns_capitalised:  # only words other languages capitalise too are names here
-            kept = [t for t in m.group().split() if name_key(t) in known_names]
-            if not kept:
-                continue
-            m = _NameText(" ".join(kept))
-        words = [t for t in m.group().split() if t[:1].isupper()]
-        while words and words[0].lower() in stop:  # "The Sorvento Civic Museum", "Il Museo Civico"
-            words.pop(0)
-        if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
-            names.add(" ".join(name_key(t) for t in words))
-        tokens = [name_key(t) for t in words
-                  if t.lower() not in common and t.lower() not in stop and not _amount_like(t)]
-        names.update(t for t in tokens if len(t) > 3)
+        first = bool(_SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]))
+        key = (m.group(), first)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _names_of(m.group(), first, language, known_names)
+        names.update(found)
     numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence))
     keys = _word_keys(code)
     words = []
@@ -251,6 +235,24 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str]) -> _Se
         if key:
             words.append((m.start(), key))
     return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), numbers)
+
+
+def _names_of(run: str, first: bool, language: langdata.Language, known_names: frozenset[str]) -> tuple[str, ...]:
+    """The names of a run of capitalised words: the whole run and its rarer words."""
+    if first and " " not in run and name_key(run) not in known_names:
+        return ()
+    if language.nouns_capitalised:  # only words other languages capitalise too are names here
+        run = " ".join(t for t in run.split() if name_key(t) in known_names)
+    stop, common = language.stopwords, _common_words(language.code)
+    words = [t for t in run.split() if t[:1].isupper()]
+    while words and words[0].lower() in stop:  # "The Sorvento Civic Museum", "Il Museo Civico"
+        words.pop(0)
+    names = []
+    if len(words) > 1:  # "Đồng Lâm", "Ho Chi Minh": the whole name, whatever its syllables
+        names.append(" ".join(name_key(t) for t in words))
+    tokens = [name_key(t) for t in words if t.lower() not in common and t.lower() not in stop and not _amount_like(t)]
+    names.extend(t for t in tokens if len(t) > 3)
+    return tuple(names)
 
 
 @functools.cache
@@ -283,6 +285,7 @@ class FeatureReader:
         self.docs = {d.id: d for d in documents}
         self.known_names = known_names(documents) if known is None else known
         self._sentences: dict[tuple[str, int], _Sentence] = {}
+        self._names: dict[str, dict[tuple[str, bool], tuple[str, ...]]] = {}  # per language
 
     def __call__(self, index: int, claim: Claim) -> Features:
         doc = self.docs.get(claim.doc or "")
@@ -290,7 +293,8 @@ class FeatureReader:
         key = (claim.doc or "", claim.sentence_start)
         sentence = self._sentences.get(key)
         if sentence is None or key[0] == "":
-            sentence = self._sentences[key] = _read_sentence(claim.sentence, code, self.known_names)
+            sentence = self._sentences[key] = _read_sentence(claim.sentence, code, self.known_names,
+                                                             self._names.setdefault(code, {}))
         return _features(index, claim, doc, code, sentence)
 
 
