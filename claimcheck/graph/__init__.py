@@ -87,7 +87,7 @@ def build(claims: list[Claim], documents: list[Document], jobs: int | None = Non
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
     scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
-    same_values = {(a, b): same_value(claims[a], claims[b]) for a, b in pairs}
+    same_values = dict(zip(pairs, _same_values(claims, pairs), strict=True))
     agreeing: Counter = Counter()
     state = _Scoring(scorer, features, claims)
     with parallel.workers(state, jobs) as pool:  # one set of workers, their caches warm, for all passes
@@ -301,12 +301,22 @@ def _comparable_value(claim: Claim) -> float:
     return claim.value
 
 
+def _same_values(claims: list[Claim], pairs: list[tuple[int, int]]) -> list[bool]:
+    """`same_value` of many pairs, with the claims' units, values and precisions looked up once."""
+    facts = [(c.unit, c.value, c.precision) for c in claims]
+    return [_same(*facts[a], *facts[b]) for a, b in pairs]
+
+
 def same_value(a: Claim, b: Claim) -> bool:
     """The same figure, in the same unit ("200 billion yuan" and "US$200 billion" are not)."""
-    if a.unit != b.unit:
+    return _same(a.unit, a.value, a.precision, b.unit, b.value, b.precision)
+
+
+def _same(unit_a: str | None, a: float, step_a: float, unit_b: str | None, b: float, step_b: float) -> bool:
+    if unit_a != unit_b:
         return False
-    hi = max(abs(a.value), abs(b.value))
-    return hi == 0 or abs(a.value - b.value) <= max(a.precision, b.precision, 1e-9 * hi) / 2 + 1e-9 * hi
+    hi = max(abs(a), abs(b))
+    return hi == 0 or abs(a - b) <= max(step_a, step_b, 1e-9 * hi) / 2 + 1e-9 * hi
 
 
 def _top(counts: Counter) -> tuple[str, int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import lang as langdata
 from ..extraction.numerals import parse_digits
 from ..extraction.patterns import alternation
-from ..model import Claim, Document, Kind
+from ..model import Claim, Document, Kind, by_fields
 
 CONTEXT_CHARS = 140
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -24,6 +24,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\n]\s*)$")
 @dataclass(frozen=True, slots=True)
 class Features:
     """Linking evidence of one claim."""
+
+    __reduce__ = by_fields
 
     index: int
     doc: str

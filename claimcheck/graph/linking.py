@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import by_fields
 from .features import Features
 
 MAX_BLOCK = 40
@@ -34,6 +35,8 @@ SEMANTIC_BONUS = 0.25
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why two claims were linked, for the explanation of a finding."""
+
+    __reduce__ = by_fields
 
     weight: float
     concepts: tuple[str, ...]
