@@ -23,7 +23,7 @@ import pytest
 
 from claimcheck import __version__
 from claimcheck.model import Claim, Document, Finding, InputProblem, Kind, Qualifier, Report, Severity, Topic, Verdict
-from claimcheck.report import github, junit, markdown, sarif, text
+from claimcheck.report import github, html, junit, markdown, sarif, text
 from claimcheck.report import json as json_report
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -31,11 +31,11 @@ SCENARIO = HERE / "golden" / "scenario"
 SARIF_SCHEMA = HERE / "data" / "sarif-schema-2.1.0.json"
 EXPECTED = {  # format -> expected file
     "json": "report.json", "text": "report.txt", "sarif": "report.sarif", "junit": "report.junit.xml",
-    "markdown": "report.md", "github": "report.github.txt",
+    "markdown": "report.md", "github": "report.github.txt", "html": "report.html",
 }
 RENDER = {
     "json": json_report.render, "text": text.render, "sarif": sarif.render, "junit": junit.render,
-    "markdown": markdown.render, "github": github.render,
+    "markdown": markdown.render, "github": github.render, "html": html.render,
 }
 
 
@@ -44,6 +44,8 @@ def blank_version(output: str) -> str:
     v = re.escape(__version__)
     output = re.sub(rf'("(?:version|semanticVersion)": "){v}"', r'\1VERSION"', output)
     output = re.sub(rf'(name="claimcheck\.version" value="){v}"', r'\1VERSION"', output)
+    output = re.sub(rf'(<meta name="generator" content="claimcheck ){v}"', r'\1VERSION"', output)
+    output = re.sub(rf'(<footer class="foot">claimcheck ){v}(</footer>)', r"\1VERSION\2", output)
     return re.sub(rf"(<sub>claimcheck ){v}(</sub>)", r"\1VERSION\2", output)
 
 
