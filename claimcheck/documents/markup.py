@@ -26,6 +26,7 @@ _BLOCK = {
     "caption", "address", "details", "summary", "option", "label",
 }
 _WS = re.compile(r"\s+")
+_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
 
 
 @dataclass
@@ -70,7 +71,10 @@ def strip_html(source: str) -> Stripped:
 
     def copy(chunk_start: int, chunk_end: int) -> None:
         pos = chunk_start
-        for m in _WS.finditer(source, chunk_start, chunk_end):
+        lead = _WS.match(source, chunk_start, chunk_end)
+        runs = _COLLAPSE.finditer(source, lead.end() if lead else chunk_start, chunk_end)
+        # A single space between words is kept as it is, so it needs no entry of its own.
+        for m in ([lead] if lead else []) + list(runs):
             out.add(source[pos:m.start()], pos)
             if out.parts and not out.parts[-1].endswith((" ", "\n")):
                 out.add(" ", m.start(), exact=False)
