@@ -408,6 +408,11 @@ class Scanner:
             value, used = parsed
             end = self._end_of_words(s, used) if used < len(units) else e
             return self._prefixed_ordinal(_Number(start=s, core_end=end, end=end, value=value, words=True), om)
+        if len(units) == 1 and first in lang.elided and self.text[e:e + 1] in "'’" \
+                and self.text[e + 1:e + 2].isalpha():  # "vent'anni"
+            value = lang.elided[first]
+            return _Number(start=s, core_end=e + 1, end=e + 1, value=value, words=True, core_value=value,
+                           step=_written_step(str(int(value)), 0))
         negative = self._lb(self.p.negative_before, s)
         if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or
                                 (first in lang.weak and not negative)):

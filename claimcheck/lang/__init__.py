@@ -36,6 +36,7 @@ class Language:
     cardinals: tuple[str, ...]
     weak: frozenset[str]
     compound_only: frozenset[str]
+    elided: dict[str, float]
     ambiguous: dict[str, dict[str, Any]]
     joiners: tuple[str, ...]
     table: dict[str, tuple[float, str]]
@@ -263,6 +264,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         cardinals=c.words("numbers.cardinals"),
         weak=frozenset(c.words("numbers.weak")),
         compound_only=frozenset(c.words("numbers.compound_only")),
+        elided={k: float(v) for k, v in c.mapping("numbers.elided").items()},
         ambiguous={k.lower(): v for k, v in ambiguous.items()},
         joiners=c.words("numbers.joiners"),
         table=table,
