@@ -73,3 +73,13 @@ def test_qualifiers_agree(scored: dict) -> None:
     matched = int(_line(out, r"^claims: precision (\d+)/\d+ = ").group(1))  # reported claims matching gold
     assert matched > 0
     assert qualifier_ok / matched >= 0.9, f"qualifier agrees on {qualifier_ok} of {matched} matched claims"
+
+
+def test_no_alarm_beyond_the_gold_findings(scored: dict) -> None:
+    """The gold file lists what a careful reader flags in the seeds: one disagreement. Every
+    other error or warning would be a false alarm (notes, which only point at a difference of
+    scope, are not alarms)."""
+    report, gold = scored["report"], scored["gold"]
+    flagged = sum(1 for f in gold["findings"] if f["must"] == "flag")
+    alarms = [f["message"] for f in report["findings"] if f["severity"] in ("error", "warning")]
+    assert len(alarms) == flagged, alarms

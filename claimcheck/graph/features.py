@@ -41,6 +41,8 @@ class Features:
     rank: float  # where the claim stands among the figures of its sentence (0 first, 1 last, -1 alone)
     minor_numbers: frozenset[str]  # its small numbers and years
     sentence_key: tuple[str, int]
+    has_object: bool = False  # the claim says what it counts or measures
+    head_concepts: frozenset[str] = frozenset()  # the concepts of the object's first words: what is counted
 
 
 def dimension(claim: Claim) -> str:
@@ -195,6 +197,14 @@ class _Sentence:
     numbers: tuple[tuple[int, int, str, bool], ...]  # (start, end, value key, minor) of each number
 
 
+@functools.lru_cache(maxsize=65536)
+def head_concepts(text: str, code: str) -> frozenset[str]:
+    """The concepts named by the first words of a measured object ("brands" in "brands
+    participating"): what a count counts, the rest qualifies it."""
+    start = len(text) - len(text.lstrip())
+    return frozenset(c for s, _, found in concept_spans(text, code) if s == start for c in found)
+
+
 def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]:
     """Where `text` names a concept, in its language and in English."""
     spans = []
@@ -226,7 +236,8 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
         if found is None:
             found = seen[key] = _names_of(m.group(), first, language, known_names)
         names.update(found)
-    numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence))
+    numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence)
+                    if not _day_month(m.group(), sentence[m.end():m.end() + 24], language.scales))
     keys = _word_keys(code)
     words = []
     for m in _WORD.finditer(sentence):
@@ -272,6 +283,19 @@ def _number_key(token: str, code: str) -> tuple[str, bool]:
     return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
 
 
+_DAY_MONTH = re.compile(r"(\d{1,2})[./](\d{1,2})")
+
+
+def _day_month(token: str, after: str, scales: dict[str, float]) -> bool:
+    """"11.11", "6/18": a date or a festival's name, no figure to align sentences on (unless a
+    scale word follows: "1.25 billion")."""
+    m = _DAY_MONTH.fullmatch(token)
+    if not m or not (1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 31 and min(int(m[1]), int(m[2])) <= 12):
+        return False
+    nxt = after.split(None, 1)
+    return not (nxt and nxt[0].lower() in scales)
+
+
 def warm(codes: set[str]) -> None:
     """Compile the languages' concept patterns and word lists once, before forking workers that
     would each compile them again."""
@@ -313,6 +337,7 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
     end = at + len(claim.text)
     lo, hi = at - CONTEXT_CHARS, end + CONTEXT_CHARS
     object_concepts = concepts_in(claim.object, code) if claim.object else frozenset()
+    head = head_concepts(claim.object, code) if object_concepts else frozenset()
     context_concepts: set[str] = set()
     for s, e, found in sentence.concepts:
         if lo <= s and e <= hi and (e <= at or s >= end):
@@ -339,5 +364,6 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
         novel=_novel(claim, language.novelty),
         position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
         minor_numbers=frozenset(minor),
-        sentence_key=(claim.doc or "", claim.sentence_start),
+        sentence_key=(claim.doc or "", claim.sentence_start), has_object=bool(_WORD.search(claim.object)),
+        head_concepts=head,
     )

@@ -22,6 +22,7 @@ LINK_THRESHOLD = 0.55
 MIN_RELATEDNESS = 0.45
 ALIGNED = 0.55  # relatedness of articles that tell one story (translations, rewrites)
 POSITION_SPAN = 0.15  # share of the article within which two claims count as in the same place
+SAME_PASSAGE = 0.1  # share of the article within which two claims may be one passage translated
 SHARED_FOR_SAME_STORY = 3.0  # weight of rare names and figures two articles share when they tell one story
 RARE_ENOUGH = 0.5  # a shared name or figure in at most two or three articles
 SMALL_CORPUS = 20  # articles below which every shared name counts as rare
@@ -255,6 +256,13 @@ class Scorer:
                 return none
             if a.object_concepts and b.object_concepts and not (
                     shared_object or object_stems or sole or self._related(a.object_concepts, b.object_concepts)):
+                return none
+        if (not same_value and a.dimension == "count" and a.has_object and b.has_object
+                and abs(a.position - b.position) > SAME_PASSAGE):
+            # Both say what they count, and nothing says it is the same thing: only a translation of
+            # the same passage may count one thing in words the lexicon does not know.
+            head_a, head_b = a.head_concepts or a.object_concepts, b.head_concepts or b.object_concepts
+            if not (head_a & head_b or object_stems or self._related(head_a, head_b)):
                 return none
         # In translations, sentences that share their other figures or what they talk about.
         every_a, every_b = a.numbers | a.minor_numbers, b.numbers | b.minor_numbers
