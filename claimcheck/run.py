@@ -3,14 +3,13 @@ format renders."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import documents, parallel
+from .collector import paused as collector_paused
 from .extraction import extract_document
 from .model import Claim, Document, InputProblem, Link, Report
 
@@ -88,20 +87,6 @@ def _fill(claim: Claim, **fields) -> Claim:
     for name, value in fields.items():
         object.__setattr__(claim, name, value)
     return claim
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Python's cyclic garbage collector off for the length of a run.  A run builds millions of
-    small records that never form cycles (claims, features, candidate pairs); the collector would
-    walk them all again and again as they pile up, a fifth of the time of a large corpus."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 PARALLEL_FROM = 32  # files: below this, starting worker processes costs more than it saves
