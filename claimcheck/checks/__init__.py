@@ -180,8 +180,8 @@ def describe_value(claim: Claim) -> str:
 
 
 def _num(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
+    if abs(value) < 1e15 and abs(value - round(value)) <= 1e-9 * max(1.0, abs(value)):
+        return f"{round(value):,}"  # "4,100,000,000", not "4.1e+09" for a float a hair off
     return f"{value:,.4g}" if abs(value) >= 1 else f"{value:.4g}"
 
 

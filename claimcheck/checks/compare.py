@@ -83,6 +83,14 @@ def compare(a: Claim, b: Claim, date_a: dt.date | None, date_b: dt.date | None,
         span = rates.factor_range(b.unit or "", a.unit or "", date_b or date_a)
         if span is None:
             return None
+        if not conversion and _same_figure(a, b) and not span[0] <= 1.0 <= span[1]:
+            # "$4.1 billion" in one article and "4,1 miliardi di euro" in its translation: nobody
+            # converts a sum and lands on the same digits; the currency was swapped.
+            scoped = year_a is not None and year_b is not None and year_a != year_b
+            verdict = Verdict.SCOPE_DIFFERS if scoped else Verdict.DIVERGENT
+            rate = math.sqrt(span[0] * span[1])
+            return Comparison(verdict, max(rate, 1 / rate), "the same figure in two currencies "
+                              f"(1 {b.unit} = {rate:.4g} {a.unit} that day)")
         ib = ib.scaled(*span)
     else:
         fa, fb = base_factor(a), base_factor(b)
@@ -97,6 +105,13 @@ def compare(a: Claim, b: Claim, date_a: dt.date | None, date_b: dt.date | None,
         verdict = Verdict.SCOPE_DIFFERS if scoped else Verdict.DIVERGENT
         return Comparison(verdict, ratio, _detail(a, b, ia, ib, year_a, year_b, scoped))
     return Comparison(Verdict.CONSISTENT, ratio, "the values agree within their bounds and rounding")
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """The same number written twice, qualifier and all ("4.1 billion" and "4,1 miliardi")."""
+    same_bounds = (a.low, a.high) == (b.low, b.high) if a.qualifier == Qualifier.RANGE else True
+    return (a.qualifier == b.qualifier and same_bounds and a.value != 0
+            and abs(a.value - b.value) <= 1e-9 * abs(a.value))
 
 
 def _ratio(ia: Interval, ib: Interval, a: Claim, b: Claim) -> float:
