@@ -33,8 +33,8 @@ def render(fmt: str, report: Report, color: bool = False, **options: Any) -> str
     return module.render(report, **options)
 
 
-def write(path: str, content: str) -> None:
-    """Write a report file, creating its folder; ClaimcheckError naming the file when it cannot."""
+def write(path: str, content: str, what: str = "the report", error: type[ClaimcheckError] = ClaimcheckError) -> None:
+    """Write a report file, creating its folder; `error` naming the file when it cannot."""
     folder = os.path.dirname(path)
     try:
         if folder:
@@ -42,7 +42,7 @@ def write(path: str, content: str) -> None:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
     except OSError as e:
-        raise ClaimcheckError(f"{path}: cannot write the report: {(e.strerror or str(e)).lower()}") from None
+        raise error(f"{path}: cannot write {what}: {(e.strerror or str(e)).lower()}") from None
 
 
 def append_step_summary(report: Report, path: str) -> None:

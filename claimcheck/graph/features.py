@@ -107,15 +107,7 @@ def _concept_of(m: re.Match, forms: dict[str, tuple[str, ...]]) -> tuple[str, ..
 def concepts_in(text: str, code: str) -> frozenset[str]:
     """Concept ids named in `text`, in its language and in English (news in every language
     borrows English words: "brand", "voucher", "startup")."""
-    found = set()
-    low = text.lower()
-    for lexicon in dict.fromkeys((code, "en")):
-        pattern, forms = _concept_pattern(lexicon)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(low):
-            found.update(_concept_of(m, forms))
-    return frozenset(found)
+    return frozenset(c for _, _, found in concept_spans(text, code) for c in found)
 
 
 @functools.cache

@@ -24,12 +24,11 @@ Only `fingerprint` is read back; the other fields are there for the people who r
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import __version__
+from .. import __version__, outputs
 from ..errors import BaselineError
 from ..model import Finding, Report
 
@@ -85,15 +84,7 @@ def dumps(report: Report) -> str:
 
 def write(report: Report, path: str) -> int:
     """Write the baseline of `report` to `path`; the number of entries."""
-    text = dumps(report)
-    folder = os.path.dirname(path)
-    try:
-        if folder:
-            os.makedirs(folder, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as e:
-        raise BaselineError(f"{path}: cannot write the baseline: {(e.strerror or str(e)).lower()}") from None
+    outputs.write(path, dumps(report), "the baseline", BaselineError)
     return len(report.findings) + len(report.baselined)
 
 
