@@ -1,7 +1,7 @@
 """claimcheck: find numbers that disagree across articles, in several languages.
 
     from claimcheck import extract, check
-    claims = extract("più di 60.000 punti di ritiro", lang="it")
+    claims = extract("più di 1.200 punti di ricarica", lang="it")
     report = check(["articles/"])
 """
 

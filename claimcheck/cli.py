@@ -164,7 +164,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, **_: Any) -> N
     \b
     claimcheck extract press/it.html
     claimcheck extract drafts/ --format jsonl > claims.jsonl
-    echo "più di 60.000 punti di ritiro" | claimcheck extract - --lang it
+    echo "più di 1.200 punti di ricarica" | claimcheck extract - --lang it
     """
     from .report import claims as claims_output
     from .run import CheckOptions, extract_paths

@@ -166,7 +166,7 @@ def _where(claim: Claim, docs: dict[str, Document]) -> str:
 
 
 def describe_value(claim: Claim) -> str:
-    """A claim's value in words that keep its qualifier: "more than 60,000", "€4.2 million"."""
+    """A claim's value in words that keep its qualifier: "more than 12,000", "€4.2 million"."""
     words = {"more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
              "at_most": "at most ", "up_to": "up to ", "approx": "about "}
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:

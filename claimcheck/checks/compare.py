@@ -15,7 +15,7 @@ APPROX = 0.10  # "about", "circa", "khoảng": ten percent either way
 ROUNDING = 0.5  # of the last written digit ("290,000" admits 285,000 to 295,000)
 MAX_ROUNDING = 0.10  # "100 million" is 90 to 110 million, not 50 to 150 million
 CONVERTED_SLACK = 0.005
-DIVERGENT_RATIO = 2.0  # bounds that both hold but differ this much mislead ("more than 10,000" vs "60,000")
+DIVERGENT_RATIO = 2.0  # bounds that both hold but differ this much mislead ("more than 1,200" vs "12,000")
 LOWER = {Qualifier.MORE_THAN, Qualifier.AT_LEAST}
 UPPER = {Qualifier.LESS_THAN, Qualifier.AT_MOST, Qualifier.UP_TO}
 

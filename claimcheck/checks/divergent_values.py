@@ -10,8 +10,8 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="Two bounds for the same thing are compatible but far apart.",
     help=(
-        "\"More than 60,000\" and \"more than 10,000\" can both be true, but a reader of the second is "
-        "misled by a factor of six. Usually one translation dropped or added a digit."
+        "\"More than 12,000\" and \"more than 1,200\" can both be true, but a reader of the second is "
+        "misled by a factor of ten. Usually one translation dropped or added a digit."
     ),
-    examples=(("it: \"più di 60.000 punti\"", "en: \"more than 10,000 stations\""),),
+    examples=(("it: \"più di 1.200 punti di ricarica\"", "en: \"more than 12,000 charging points\""),),
 )

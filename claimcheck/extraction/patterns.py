@@ -177,7 +177,7 @@ class _Behind:
 
 
 class Behind:
-    """Something that must end exactly where a number starts ("più di" before "60.000").
+    """Something that must end exactly where a number starts ("più di" before "1.200").
 
     It is matched on the reversed window, anchored at the number: one match attempt instead
     of a search over every position of the window.  `search(text, pos, endpos)` mirrors
