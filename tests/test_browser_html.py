@@ -343,10 +343,12 @@ def test_suppressed_and_baselined_sections_render_cards(browser, tmp_path):
     opened = open_report(browser, hostile_report(), tmp_path / "r.html")
     page = opened.page
     assert page.locator("#suppressed .card").count() == 0  # built only when opened
-    page.click("#suppressed > summary")
+    page.click("#suppressed > summary")  # the toggle event that builds the cards comes as a task
+    page.locator("#suppressed .card").first.wait_for(timeout=5000)
     assert page.locator("#suppressed .card").count() == 1
     assert page.locator("#suppressed .card .badge", has_text="suppressed").count() == 1
     page.click("#baselined > summary")
+    page.locator("#baselined .card").first.wait_for(timeout=5000)
     assert page.locator("#baselined .card").count() == 1
     page.click("#stale > summary")
     assert "</script><script>window.__pwned=1</script>" in page.inner_text("#stale")
