@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from ..lang import Language
 
@@ -81,22 +82,127 @@ def _grouped(raw: str) -> bool:
     return len(runs) >= 3 and len(runs[0]) <= 2 and all(len(r) == 2 for r in runs[1:-1]) and len(runs[-1]) == 3
 
 
-def parse_words(words: list[str], lang: Language) -> tuple[float, int] | None:
-    """The value of the longest leading run of number words that reads as one number, and how
-    many words it used: ("tre", "milioni") -> (3000000, 2)."""
+@dataclass(frozen=True)
+class WordReading:
+    """Number words read as one number."""
+
+    value: float
+    used: int  # how many words it took
+    share: bool = False  # a fraction with no whole ("two thirds"): a share of what follows it
+    step: float = 0.0  # the precision the words imply ("and a half": a half), 0 when they imply none
+
+
+def parse_words(words: list[str], lang: Language) -> WordReading | None:
+    """The longest leading run of number words that reads as one number:
+    ("tre", "milioni") -> 3000000 using 2 words; ("two", "and", "a", "half") -> 2.5."""
     for n in range(len(words), 0, -1):
-        value = _read(tuple(words[:n]), lang)
-        if value is not None:
-            return value, n
+        reading = _reading(tuple(words[:n]), lang)
+        if reading is not None:
+            value, share, step = reading
+            return WordReading(value, n, share, step)
     return None
+
+
+def _reading(words: tuple[str, ...], lang: Language) -> tuple[float, bool, float] | None:
+    """(value, share, step) of exactly these words, or None."""
+    value = _read(words, lang)
+    if value is not None:
+        return value, False, 0.0
+    if len(words) == 1:
+        return _glued(words[0], lang)
+    if len(words) >= 3 and (tail := _fraction_tail(words, lang)) is not None:
+        return tail
+    share = _share(words, lang)
+    if share is not None:
+        return share
+    if words[-1] in lang.scales:  # "one trillion", "a dozen", "three dozen": scales text2num lacks
+        head = words[:-1]
+        scale = lang.scales[words[-1]]
+        if len(head) == 1 and head[0] in lang.weak:
+            return scale, False, 0.0
+        inner = _reading(head, lang)
+        if inner is not None and not inner[1]:
+            return inner[0] * scale, False, inner[2] * scale
+    return None
+
+
+def _glued(word: str, lang: Language) -> tuple[float, bool, float] | None:
+    """One word that holds a fraction: "anderthalb", "zweieinhalb" (two and a half)."""
+    if word in lang.fraction_words:
+        return lang.fraction_words[word], False, 0.5
+    for ending, fraction in lang.fraction_glued.items():
+        if word.endswith(ending) and len(word) > len(ending):
+            whole = _read((word[: -len(ending)],), lang)
+            if whole is not None:
+                return whole + fraction, False, fraction
+    return None
+
+
+def _scales_at_end(words: tuple[str, ...], lang: Language) -> tuple[int, float]:
+    """Where the trailing scale words start, and their product: (... "million") -> (i, 1e6)."""
+    i, factor = len(words), 1.0
+    while i > 0 and words[i - 1] in lang.scales and lang.scales[words[i - 1]] >= 1000:
+        i -= 1
+        factor *= lang.scales[words[i]]
+    return i, factor
+
+
+def _part(words: tuple[str, ...], lang: Language) -> tuple[float, int] | None:
+    """A fraction written in words, with nothing after it: ("a", "half") -> (1, 2),
+    ("three", "quarters") -> (3, 4), ("mezzo",) -> (1, 2)."""
+    if not words or words[-1] not in lang.fraction_parts:
+        return None
+    parts = lang.fraction_parts[words[-1]]
+    head = words[:-1]
+    if not head:
+        return 1.0, parts
+    if len(head) == 1 and head[0] in lang.fraction_one:
+        return 1.0, parts
+    count = _read(head, lang)
+    return (count, parts) if count is not None and count >= 1 else None
+
+
+def _fraction_tail(words: tuple[str, ...], lang: Language) -> tuple[float, bool, float] | None:
+    """A whole, a joiner and a fraction, maybe a scale after: "two and a half (million)",
+    "tre milioni e mezzo" (the half is of the million), "cento e tre quarti"."""
+    end, after = _scales_at_end(words, lang)
+    for i in range(end - 2, 0, -1):
+        if words[i] not in lang.fraction_joiners:
+            continue
+        part = _part(words[i + 1:end], lang)
+        if part is None or part[0] >= part[1]:
+            continue  # "and a half", "e tre quarti": less than one
+        inner = _reading(words[:i], lang)
+        if inner is None or inner[1]:
+            return None
+        whole, fraction = inner[0], part[0] / part[1]
+        if after > 1 and whole < after:  # "five and a half million"
+            return (whole + fraction) * after, False, after / part[1]
+        if after > 1:  # "one billion and a half million"
+            return whole + fraction * after, False, after / part[1]
+        unit = lang.scales.get(words[i - 1], 1.0)
+        unit = unit if unit >= 1000 else 1.0  # "un milione e mezzo" is a million and a half
+        return whole + fraction * unit, False, unit / part[1]
+    return None
+
+
+def _share(words: tuple[str, ...], lang: Language) -> tuple[float, bool, float] | None:
+    """A fraction with no whole: "two thirds", "a quarter", "un terzo", maybe a scale after."""
+    end, after = _scales_at_end(words, lang)
+    part = _part(words[:end], lang) if end >= 2 or after > 1 else None  # a part word alone is no share
+    if part is None:
+        return None
+    value = part[0] / part[1] * after
+    return value, after == 1, after / part[1]
 
 
 def _read(words: tuple[str, ...], lang: Language) -> float | None:
     if len(words) > 1 and words[0] in lang.fractions:
         rest = _read(words[1:], lang)  # "half a million"
-        if rest is None and len(words) == 2:
-            rest = lang.scales.get(words[1])  # "mezzo milione": no bare scale word in text2num
-        return lang.fractions[words[0]] * rest if rest and rest >= 1000 else None
+        bare = words[2:] if words[1] in lang.weak else words[1:]
+        if rest is None and len(bare) == 1:
+            rest = lang.scales.get(bare[0])  # "mezzo milione", "half a dozen": scale words text2num lacks
+        return lang.fractions[words[0]] * rest if rest and rest >= 12 else None  # "half a dozen"
     if lang.number_parser != "text2num":
         return _table(words, lang)
     value = _text2num(" ".join(words), lang.code)

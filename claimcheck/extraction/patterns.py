@@ -103,6 +103,14 @@ class Patterns:
     street_after: re.Pattern
     word_token: re.Pattern
     hyphen_unit: re.Pattern
+    fraction_tail: re.Pattern
+    share_after: re.Pattern
+    share_of: re.Pattern
+    share_of_scale: re.Pattern
+    ratio_after: re.Pattern
+
+
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # fractions written as one character
 
 
 def _digits(lang: Language) -> str:
@@ -110,14 +118,16 @@ def _digits(lang: Language) -> str:
     group = f"[.,'’{spaces}]"
     start = r"(?<!\d)(?<!\d[.,])"
     grouped = rf"\d{{1,3}}(?:{group}\d{{3}})+|\d{{1,3}}(?: \d{{3}}){{2,}}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}"
-    return rf"{start}(?:{grouped})(?:[.,]\d+)?(?!\d)|{start}\d+(?:[.,]\d+)?(?!\d)"
+    exponent = r"(?:e[+-]?\d{1,3}(?![\w.,]))?"  # "1.3e6": scanned lower-cased
+    plain = rf"\d+(?:[.,]\d+)?(?!\d)(?:[{VULGAR}]|{exponent})"
+    return rf"{start}(?:{grouped})(?:[.,]\d+)?(?!\d)|{start}{plain}|(?<![\w{VULGAR}])[{VULGAR}]"
 
 
 def _number_words(lang: Language) -> tuple[str, str]:
     """Patterns for cardinal word sequences and for ordinal words."""
     if not lang.cardinals:
         return "(?!x)x", "(?!x)x"
-    morph = alternation(lang.cardinals)
+    morph = alternation([*lang.cardinals, *lang.fraction_parts])  # "three quarters", "due terzi"
     word = f"{morph}+" if lang.compound_words else morph
     joiners = [j for j in lang.joiners if j != "-"]
     join = f"(?:{SP}+{alternation(joiners)}{SP}+|{SP}+|-)" if joiners else f"(?:{SP}+|-)"
@@ -222,13 +232,23 @@ def for_language(code: str) -> Patterns:
     month_prefix = alternation(lang.month_number_prefixes) if lang.month_number_prefixes else "(?!x)x"
     currency_prefixes = [s for s in lang.currency_symbols] + [c for c in set(lang.currency_symbols.values())]
 
-    strong = [w for w in lang.cardinals if w not in lang.weak] + list(lang.ordinals) + list(lang.ordinal_stems)
+    strong = [w for w in lang.cardinals if w not in lang.weak] + list(lang.ordinals) + list(lang.ordinal_stems) \
+        + list(lang.fraction_parts)
+    ones = set(lang.weak) | set(lang.fraction_one)
+    links = [*lang.fraction_joiners, *lang.ratio_joiners]
+    parts = alternation(lang.fraction_parts) if lang.fraction_parts else "(?!x)x"
     return Patterns(
         lang=lang,
         scan=scan,
-        digit_trigger=re.compile(r"\d+"),
+        digit_trigger=re.compile(rf"[\d{VULGAR}]+"),
         word_trigger=re.compile(rf"\b{alternation(strong)}") if strong else re.compile("(?!x)x"),
-        weak_before=Behind(rf"{SP}+{reversed_alternation(lang.weak)}(?![\w])"),
+        # "a million", "one and a half", "one in five", "un Français sur cinq": a weak word that
+        # starts the number; group 1 is a nearer one ("one in [a] million")
+        weak_before=Behind(
+            rf"{SP}+(?:({reversed_alternation(ones)}){SP}+)?"
+            rf"(?:(?:{reversed_alternation(links)}){SP}+(?:[^\W\d_]+{SP}+)?)?{reversed_alternation(lang.weak)}(?![\w])"
+            if links else rf"{SP}+(){reversed_alternation(lang.weak)}(?![\w])"
+        ),
         ordinal_suffix=re.compile(rf"(?:{alternation(lang.ordinal_suffixes)})(\.?)(?![\w])")
         if lang.ordinal_suffixes else re.compile("(?!x)x"),
         scale=re.compile(rf"{SP}*({alternation(lang.scales, 'i')}){WB_AFTER}"),
@@ -286,4 +306,22 @@ def for_language(code: str) -> Patterns:
         phone=re.compile(r"\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,4}\)?){2,}(?!\d)"),
         word_token=re.compile(r"[^\W\d_][\w'’\-]*"),
         hyphen_unit=re.compile(rf"-({alternation(list(lang.durations) + list(lang.unit_words), 'i')})(?![\w])"),
+        # "3 milioni e mezzo", "two years and a half", "1 triệu rưỡi": a fraction after a whole
+        fraction_tail=re.compile(
+            rf"{SP}+(?:(?:{alternation(lang.fraction_joiners)}){SP}+(?:([^\W\d_]+){SP}+)??({parts})"
+            rf"|({alternation(lang.fraction_tails)}))(?![\w])"
+            if lang.fraction_joiners or lang.fraction_tails else "(?!x)x"
+        ),
+        # a fraction with no whole is a share of something: "two thirds of voters", "cut by a third."
+        share_after=re.compile(rf"{SP}*(?:{alternation(lang.fraction_of)}(?![\w])|[.,;:!?)\]]|\Z)"
+                               if lang.fraction_of else rf"{SP}*(?:[.,;:!?)\]]|\Z)"),
+        share_of_scale=re.compile(
+            rf"{SP}+{alternation(lang.fraction_of)}{SP}+(?:{alternation(lang.weak)}{SP}+)?"
+            rf"({alternation([w for w, v in lang.scales.items() if v >= 1000])})(?![\w])"
+            if lang.fraction_of else "(?!x)x"),
+        share_of=re.compile(rf"{SP}*{alternation(lang.fraction_of)}(?![\w])"
+                            if lang.fraction_of else "(?!x)x"),
+        # "one in five", "un Français sur cinq" (group 1: what is counted, between the numbers)
+        ratio_after=re.compile(rf"{SP}+(?:([^\W\d_][\w'’\-]*){SP}+)??(?:{alternation(lang.ratio_joiners)}){SP}+(?=[\w])")
+        if lang.ratio_joiners else re.compile("(?!x)x"),
     )

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -55,6 +56,7 @@ class _Number:
     factor: float = 1.0  # the scale words after it: "3 million" has 1e6
     low: float | None = None
     high: float | None = None
+    weak_lead: bool = False  # a weak word alone ("one"): a number only as the start of a share
     notes: list[str] = field(default_factory=list)
 
 
@@ -120,21 +122,28 @@ class Scanner:
         digit = p.digit_trigger.search(low)
         word = p.word_trigger.search(low)
         while digit or word:
+            near = None
             if digit and (not word or digit.start() <= word.start()):
                 at, digit = digit.start(), p.digit_trigger.search(low, digit.end())
+                trigger = at
             else:
-                at = word.start()
+                at = trigger = word.start()
                 weak = self._lb(p.weak_before, at)
                 if weak:
-                    at = weak.start()  # "a million", "un milione"
+                    at = weak.start()  # "a million", "un milione", "one and a half", "one in five"
+                    near = weak.start(1) if weak.group(1) and weak.start(1) != at else None
                 word = p.word_trigger.search(low, word.end())
-            m = scan.match(low, at)
-            if m:
-                yield m
-                if digit and digit.start() < m.end():
-                    digit = p.digit_trigger.search(low, m.end())
-                if word and word.start() < m.end():
-                    word = p.word_trigger.search(low, m.end())
+            end = at
+            # should the weak word not start a number, a nearer one and the trigger get their turns
+            for start in (at, near, trigger) if at != trigger else (at,):
+                m = scan.match(low, start) if start is not None else None
+                if m:
+                    yield m
+                    end = max(end, m.end())
+            if digit and digit.start() < end:
+                digit = p.digit_trigger.search(low, end)
+            if word and word.start() < end:
+                word = p.word_trigger.search(low, end)
 
     def _join_bounds(self, found: list[_Number]) -> list[_Number]:
         """"more than 100 and fewer than 300": a lower and an upper bound joined make one range."""
@@ -191,7 +200,9 @@ class Scanner:
             number = self._ordinal_word(m.start(), m.end())
         if number is None:
             return None
-        if not number.ordinal and not number.year:
+        if not number.ordinal and not number.year and not self._ratio(number):
+            if number.weak_lead:
+                return None  # "one in a million": no share here, and "one" alone is no claim
             self._suffixes(number)
             self._range(number)
             if number.info is None and not number.scaled and number.qualifier != Qualifier.RANGE:
@@ -238,21 +249,22 @@ class Scanner:
                 raise _Skip(ph.end())
 
         raw = text[s:e]
-        parsed = numerals.parse_digits(raw, self.lang)
-        if parsed is None:
+        figure = self._figure(raw)
+        if figure is None:
             raise _Skip(e)
-        value, decimals = parsed
+        value, decimals, step = figure
         if prev == "." and not prev2.isalnum() and raw.isdigit() and start == s:
-            start, value, decimals = s - 1, float("0." + raw), len(raw)  # ".25"
+            start, value, decimals, step = s - 1, float("0." + raw), len(raw), 10.0 ** -len(raw)  # ".25"
         number = _Number(start=start, core_end=e, end=e, value=value, decimals=decimals, currency=currency,
-                         core_value=value, step=_written_step(raw, decimals))
+                         core_value=value, step=step)
         if signed:
             number.negative, number.value = True, -value
         elif start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
         elif neg := self._lb(p.negative_before, start):
             number.start, number.negative, number.value = neg.start(1), True, -value
-        self._not_a_date_or_time(number, s)
+        if not self._digit_fraction(number):
+            self._not_a_date_or_time(number, s)
         # "Buslinie 41.000 Fahrgäste": a figure with a thousands point or comma is a count, not line 41
         grouped = value >= 1000 and decimals == 0 and any(ch in ".,’'" for ch in raw)
         if not grouped and self._tb(p.reference_before, s) and not p.unit.match(text, e):
@@ -272,6 +284,90 @@ class Scanner:
             if end > e or not self._range_of_numbers_after(e):
                 raise _Skip(end)  # "2020-21", "the 2021 festival": a scope, not a claim
         return number
+
+    def _figure(self, raw: str) -> tuple[float, int, float] | None:
+        """Value, decimals and written step of a figure: digits in the language's format, maybe
+        with a fraction character ("5½", "¾") or an exponent ("1.3e6")."""
+        exponent, fraction = 0, 0.0
+        if raw[-1] in patterns.VULGAR:
+            raw, fraction = raw[:-1], unicodedata.numeric(raw[-1])
+            if not raw:
+                return fraction, 0, fraction
+        elif "e" in raw or "E" in raw:
+            raw, _, power = raw.lower().partition("e")
+            exponent = int(power)
+        parsed = numerals.parse_digits(raw, self.lang)
+        if parsed is None:
+            return None
+        value, decimals = parsed
+        if fraction:
+            return value + fraction, decimals, fraction if decimals == 0 else 10.0 ** -decimals
+        if exponent:  # "1.3e6" is written to a hundred thousand
+            return value * 10.0 ** exponent, max(0, decimals - exponent), 10.0 ** (exponent - decimals)
+        return value, decimals, _written_step(raw, decimals)
+
+    def _digit_fraction(self, number: _Number) -> bool:
+        """"2 1/4", and "3/4 of" or "1/2 mile": a fraction written with a slash, read into
+        `number`.  A bare "3/4" stays what it most often is in news, a day and a month."""
+        if number.decimals or number.currency or number.value != int(number.value):
+            return False
+        text, e = self.text, number.core_end
+        mixed = _MIXED_FRACTION.match(text, e)
+        if mixed:
+            count, parts = int(mixed.group(1)), int(mixed.group(2))
+            if 1 <= count < parts <= 100:
+                number.value += count / parts
+                number.core_value, number.step = number.value, 1 / parts
+                number.core_end = number.end = mixed.end()
+                return True
+            return False
+        slash = _SLASH_FRACTION.match(text, e)
+        if not slash:
+            return False
+        count, parts = abs(number.value), int(slash.group(1))
+        if not 1 <= count < parts <= 100:
+            return False
+        after = slash.end()
+        if not (number.negative or self.p.share_of.match(self.low, after) or self.p.unit.match(text, after)
+                or self.p.scale.match(text, after)):
+            return False
+        number.value = (-count if number.negative else count) / parts
+        number.core_value, number.step = number.value, 1 / parts
+        number.core_end = number.end = after
+        return True
+
+    def _ratio(self, number: _Number) -> bool:
+        """"one in five adults", "8 out of 10", "uno su tre": a share written as a count of a
+        count, read into `number`."""
+        rm = self.p.ratio_after.match(self.low, number.end)
+        if not rm or number.currency or number.decimals or number.value != int(number.value) or number.value < 1:
+            return False
+        if self.p.unit.match(self.text, number.end):
+            return False  # "năm phần trăm" is five per cent
+        counted = rm.group(1)
+        if counted and (not number.words or counted.lower() in self.lang.stopwords
+                        or self._unit_info_of(counted) is not None):
+            return False  # "un Français sur cinq", but not "3 goals in 5" or "one day in five"
+        second = self.p.scan.match(self.low, rm.end())
+        if not second or second.lastgroup == "ordw":
+            return False
+        if second.lastgroup == "num":
+            raw = self.text[second.start():second.end()]
+            parsed = numerals.parse_digits(raw, self.lang)
+            if parsed is None or parsed[1] or (len(raw) == 4 and 1000 <= parsed[0] <= 2100):
+                return False  # "5 in 2021" is a year
+            whole, end = parsed[0], second.end()
+        else:
+            units, _, ends = self._word_units(second.start(), second.end())
+            reading = numerals.parse_words(units, self.lang)
+            if units[0] in self.lang.weak or reading is None or reading.share:
+                return False  # "one in a million" is a manner of speaking
+            whole, end = reading.value, ends[reading.used - 1]
+        if whole <= number.value or self.p.unit.match(self.text, end) or self.p.scale.match(self.text, end):
+            return False  # "two in three years", "1 in 2 million"
+        number.value = number.core_value = number.value / whole
+        number.step, number.end = 1 / whole, end
+        return True
 
     def _year_then_figure(self, s: int, e: int, end: int) -> bool:
         """"2026 7.240 studenten": a year (or "2025-2026"), a space and a figure with a thousands
@@ -388,35 +484,31 @@ class Scanner:
     # -- words ----------------------------------------------------------------------------
     def _words(self, s: int, e: int, in_range: bool = False) -> _Number | None:
         lang, low = self.lang, self.low
-        phrase = low[s:e]
-        tokens = [t for t in _SPACES.split(phrase) if t]
-        if lang.compound_words or lang.number_parser == "text2num":
-            units = tokens
-        else:
-            units = [t for part in tokens for t in part.split("-") if t]
-        while len(units) > 1 and (units[0] in lang.compound_only
-                                  or (units[0] in lang.weak and units[1] not in lang.scales)):
+        units, starts, ends = self._word_units(s, e)
+        while len(units) > 1 and (units[0] in lang.compound_only or (
+                units[0] in lang.weak and units[1] not in lang.scales and units[1] not in lang.fraction_parts
+                and units[1] not in lang.fraction_joiners)):
             # "a five-year contract", "fabrieken en drie": the lead word is not part of the number
-            s = low.index(units[1], s + len(units[0]))
-            units, tokens = units[1:], tokens[1:]
-        first = units[0]
+            units, starts, ends = units[1:], starts[1:], ends[1:]
+        s, first = starts[0], units[0]
         om = self._lb(self.p.ordinal_prefix, s)
         if om:
-            parsed = numerals.parse_words(units, lang)
-            if parsed is None:
+            reading = numerals.parse_words(units, lang)
+            if reading is None or reading.share:
                 return None
-            value, used = parsed
-            end = self._end_of_words(s, used) if used < len(units) else e
-            return self._prefixed_ordinal(_Number(start=s, core_end=end, end=end, value=value, words=True), om)
+            end = ends[reading.used - 1]
+            number = _Number(start=s, core_end=end, end=end, value=reading.value, words=True)
+            return self._prefixed_ordinal(number, om)
         if len(units) == 1 and first in lang.elided and self.text[e:e + 1] in "'’" \
                 and self.text[e + 1:e + 2].isalpha():  # "vent'anni"
             value = lang.elided[first]
             return _Number(start=s, core_end=e + 1, end=e + 1, value=value, words=True, core_value=value,
                            step=_written_step(str(int(value)), 0))
         negative = self._lb(self.p.negative_before, s)
-        if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or
-                                (first in lang.weak and not negative)):
-            return None
+        weak_lead = len(units) == 1 and first in lang.weak and not negative
+        if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or first in lang.fraction_parts
+                                or (weak_lead and not self.p.ratio_after.match(low, e))):
+            return None  # "one" alone is a pronoun, but "one in five" a share
         if not lang.compound_words and first in lang.compound_only:
             return None
         if len(units) == 1 and first in lang.ambiguous and not self._ambiguous_ok(first, s, e):
@@ -424,21 +516,27 @@ class Scanner:
         nxt = _NEXT_WORD.match(self.text, e)
         if nxt is not None and nxt.group(0).lstrip()[:1].isdigit():
             return None  # "năm 2024", "tre 4": a word before digits is not their number
-        lone = nxt is None and units[-1] not in lang.scales
-        if lone and not (in_range or negative or self.p.hyphen_unit.match(self.text, e) or self._bounded(s)):
-            return None  # a lone number word needs the thing it counts after it, or a bound before it
         if len(units) == 1 and lang.capitalised_next_is_name and nxt and nxt.group(1)[0].isupper():
             return None
-        parsed = numerals.parse_words(units, lang)
-        if parsed is None:
+        reading = numerals.parse_words(units, lang)
+        if reading is not None and reading.share and (sm := self.p.share_of_scale.match(low, ends[reading.used - 1])):
+            scale = lang.scales[_key(sm.group(1))]  # "a quarter of a million"
+            reading = numerals.WordReading(reading.value * scale, reading.used, False, reading.step * scale)
+            ends[reading.used - 1] = sm.end()
+        if reading is not None and reading.share and not self.p.share_after.match(low, ends[reading.used - 1]):
+            # "three quarters in a row" counts quarters; "a third term" is a rank
+            reading = numerals.parse_words(units[:reading.used - 1], lang) if reading.used > 1 else None
+            if reading is not None and reading.share:
+                reading = None
+        if reading is None:
             return None
-        value, used = parsed
-        if used < len(units):
-            if used == 1 and (units[0] in lang.weak or units[0] in lang.compound_only or units[0] in lang.fractions):
-                return None
-            e = self._end_of_words(s, used)
-        number = _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value,
-                         step=_written_step(str(int(value)), 0) if value == int(value) else 0.1)
+        value, used = reading.value, reading.used
+        if used < len(units) and used == 1 and units[0] in (lang.weak | lang.compound_only | lang.fractions.keys()):
+            return None
+        e = ends[used - 1]
+        step = reading.step or (_written_step(str(int(value)), 0) if value == int(value) else 0.1)
+        number = _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value, step=step,
+                         weak_lead=weak_lead)
         number.scaled = units[used - 1] in lang.scales
         if number.scaled:
             number.factor = lang.scales[units[used - 1]]
@@ -448,6 +546,30 @@ class Scanner:
         if dm and 1 <= value <= 31:
             raise _Skip(dm.end())
         return number
+
+    def _word_units(self, s: int, e: int) -> tuple[list[str], list[int], list[int]]:
+        """The words of low[s:e] with their start and end offsets.  Hyphens part words where the
+        language writes numbers apart ("vingt-deux" stays one word for text2num) and before a
+        part word ("two-thirds")."""
+        lang = self.lang
+        split_all = not (lang.compound_words or lang.number_parser == "text2num")
+        units: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _NON_SPACES.finditer(self.low, s, e):
+            token, at = m.group(), m.start()
+            if "-" in token and (split_all or token.rsplit("-", 1)[1] in lang.fraction_parts):
+                for piece in token.split("-"):
+                    if piece:
+                        units.append(piece)
+                        starts.append(at)
+                        ends.append(at + len(piece))
+                    at += len(piece) + 1
+            else:
+                units.append(token)
+                starts.append(at)
+                ends.append(m.end())
+        return units, starts, ends
 
     def _bounded(self, s: int) -> bool:
         """A qualifier such as "no less than" right before `s`."""
@@ -466,13 +588,6 @@ class Scanner:
             if rules.get("not_after_capitalized") and nxt[0].isupper():
                 return False
         return True
-
-    def _end_of_words(self, s: int, used: int) -> int:
-        m = _NON_SPACES.finditer(self.low, s)
-        end = s
-        for _, tok in zip(range(used), m, strict=False):
-            end = tok.end()
-        return end
 
     def _prefixed_ordinal(self, number: _Number, om: re.Match) -> _Number:
         prefix = _key(om.group(1))
@@ -521,6 +636,7 @@ class Scanner:
             if om and not number.currency and number.decimals == 0:
                 self._prefixed_ordinal(number, om)
                 return
+        pos = fractioned = self._fraction_after(number, pos)  # "5 and a half million"
         while True:
             sm = p.scale.match(text, pos)
             if not sm:
@@ -528,6 +644,8 @@ class Scanner:
             number.factor *= lang.scales[_key(sm.group(1))]
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
+        if number.scaled and fractioned == number.core_end:
+            pos = fractioned = self._fraction_after(number, pos)  # "3 milioni e mezzo"
         if not number.scaled and not number.words:
             fm = p.scale_suffix.match(text, pos)
             if fm:  # "1.2M", "35 Mln", "3,5 Mrd.": CLDR's short compact forms
@@ -557,6 +675,8 @@ class Scanner:
             hm = p.hyphen_unit.match(text, pos)
             if hm:
                 number.info, pos = p.units.get(_key(hm.group(1))), hm.end()
+        if number.info is not None and fractioned == number.core_end:
+            pos = self._fraction_after(number, pos)  # "due anni e mezzo", "hai năm rưỡi"
         if number.currency and (number.info is None or number.info.kind != "currency"):
             number.info = UnitInfo("currency", number.currency)
         glued = pos < len(text) and text[pos].isalnum()
@@ -567,6 +687,31 @@ class Scanner:
         if (number.info is None or number.info.kind == "duration") and not number.scaled \
                 and self._date_like_name(number) and self._used_as_name(number, pos):
             raise _Skip(pos)
+
+    def _fraction_after(self, number: _Number, pos: int) -> int:
+        """A fraction after a whole, its scale word or its unit ("5 and a half", "3 milioni e
+        mezzo", "2 anni e mezzo", "1 triệu rưỡi") adds to it; returns where reading goes on."""
+        fm = self.p.fraction_tail.match(self.low, pos)
+        if not fm or number.value != int(number.value) or self.p.share_of_scale.match(self.low, fm.end()):
+            return pos  # "one trillion yen and a quarter of a million units": another number
+        lang = self.lang
+        if fm.group(3):
+            fraction = lang.fraction_tails[_key(fm.group(3))]
+        else:
+            parts = lang.fraction_parts[_key(fm.group(2))]
+            count: float | None = 1.0
+            if fm.group(1) and fm.group(1) not in lang.fraction_one:
+                reading = numerals.parse_words([fm.group(1)], lang)
+                count = reading.value if reading and not reading.share else None
+            if not count or count >= parts:
+                return pos
+            fraction = count / parts
+        if self._lb(self.p.time_before, number.start):
+            return pos  # "alle 5 e mezza" is half past five
+        sign = -1 if number.negative else 1
+        number.value += sign * fraction * number.factor
+        number.core_value, number.step = number.value, fraction * number.factor
+        return fm.end()
 
     def _unit_word_ok(self, um: re.Match, info: UnitInfo) -> bool:
         """A time word followed by a number names a year or a month ("năm 2021", "tháng 10"),
@@ -619,6 +764,9 @@ class Scanner:
         um = self.p.unit.match(self.text, pos)
         info = self._unit_info(um) if um else None
         return bool(info and info.kind == "currency")
+
+    def _unit_info_of(self, word: str) -> UnitInfo | None:
+        return self.p.units.get(_key(word)) or (self.lang.scales.get(_key(word)) and UnitInfo("unit", "scale"))
 
     def _unit_info(self, um: re.Match) -> UnitInfo | None:
         if um.group("w"):
@@ -746,6 +894,8 @@ class Scanner:
 
 YEAR_EVENT_WINDOW = 48  # characters around a year searched for its event word
 _DIGIT_RUN = re.compile(r"[\d\s.\-/]*\d")
+_MIXED_FRACTION = re.compile(r"[ \u00a0]+(\d{1,2})/(\d{1,3})(?![\d/]|[.,]\d)")  # "2 1/4"
+_SLASH_FRACTION = re.compile(r"/(\d{1,3})(?![\d/]|[.,]\d)")  # "3/4 of"
 _CLOCK = re.compile(r"(\d{1,2})[.:](\d{2})")
 _ELISION = re.compile("['’]")
 _SLASH_DAY = re.compile(r"/\d{1,2}(?!\d)")

@@ -49,6 +49,14 @@ class Language:
     determiners: tuple[str, ...]
     possessives: tuple[str, ...]
     fractions: dict[str, float]
+    fraction_parts: dict[str, int]
+    fraction_joiners: tuple[str, ...]
+    fraction_one: frozenset[str]
+    fraction_of: tuple[str, ...]
+    ratio_joiners: tuple[str, ...]
+    fraction_tails: dict[str, float]
+    fraction_glued: dict[str, float]
+    fraction_words: dict[str, float]
     nouns_capitalised: bool
     street_words: tuple[str, ...]
     day_prefixes: frozenset[str]
@@ -249,6 +257,12 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
             raise c.fail("ranges.between", f"expected [opening, joiner] pairs, got {pair!r}")
         between.append((pair[0].lower(), pair[1].lower()))
 
+    parts: dict[str, int] = {}
+    for word, parts_in_whole in c.mapping("fractions.parts").items():
+        if not (isinstance(parts_in_whole, int) and parts_in_whole >= 2):
+            raise c.fail(f"fractions.parts.{word}", f"expected the number of parts (2 or more), got {parts_in_whole!r}")
+        parts[word] = parts_in_whole
+
     ambiguous = c.get("numbers.ambiguous", dict, {})
     return Language(
         code=code,
@@ -277,6 +291,14 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         determiners=c.words("numbers.determiners"),
         possessives=c.words("numbers.possessives"),
         fractions={k: float(v) for k, v in c.mapping("numbers.fractions").items()},
+        fraction_parts=parts,
+        fraction_joiners=c.words("fractions.joiners"),
+        fraction_one=frozenset(c.words("fractions.one")),
+        fraction_of=c.words("fractions.of"),
+        ratio_joiners=c.words("fractions.ratio"),
+        fraction_tails=_fractions(c, "fractions.tails"),
+        fraction_glued=_fractions(c, "fractions.glued"),
+        fraction_words=_fractions(c, "fractions.words"),
         nouns_capitalised=c.get("nouns_capitalised", bool, False),
         street_words=c.words("numbers.street_words"),
         day_prefixes=frozenset(c.words("dates.day_prefixes")),
@@ -331,6 +353,14 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         stopwords=frozenset(c.words("objects.stopwords")),
         dimensions=dims,
     )
+
+
+def _fractions(checker: _Checker, key: str) -> dict[str, float]:
+    out = checker.mapping(key)
+    for word, value in out.items():
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise checker.fail(f"{key}.{word}", f"expected a positive number, got {value!r}")
+    return {word: float(value) for word, value in out.items()}
 
 
 def _time_units(dims: dict[str, tuple[str, float]]) -> set[str]:
