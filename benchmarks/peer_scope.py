@@ -20,13 +20,16 @@ import sys
 import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FRACTION = re.compile(
-    r"[/^±½⅓⅔¼¾⅙⅛×]|\d[eE][+-]?\d|x10|\b(?:half|halves|quarters?|thirds?|fourths?|fifths?|sixths?|sevenths?"
-    r"|eighths?|ninths?|tenths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|firsts?|seconds"
-    r"|dozens?|dzs?|dozs?|over|out of|in|mezzo|mezza|terzi|terzo|quarti|quarto|quinti|dozzin[ae]|su|centesimi"
-    r"|millesimi|\w+esim[oi])\b",
+ARITHMETIC = re.compile(r"[\^±×]|\dx10|\b(?:over|times|plus|equals)\b", re.I)
+SMALL_OR_COMPOUND_PART = re.compile(
+    r"\b(?:\w+-(?:firsts?|seconds?|thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[ -]+(?:firsts?|fifths?|sixths?"
+    r"|sevenths?|eighths?|ninths?)|millionths?|billionths?|trillionths?|\w+(?:bilionesim|miliardesim|milionesim)[oi]"
+    r"|\w*(?:un|du|tre|quattr|cinqu|se|sett|ott|nov|dic|vent|trent|cent|mil)\w*esim[oi])\b",
     re.I,
 )
+SPOKEN_POINT = re.compile(r"\b(?:point|nought|naught|virgola)\b", re.I)
+MULTIPLIER_ABBREVIATION = re.compile(r"\b\d*\s*(?:dzs?|dozs)\b", re.I)
 MINOR_UNITS = re.compile(
     r"\b(?:cents?|dimes?|nickels?|pence|penny|pennies|centesim[oi]|satoshis?|mao|kuai|sen|fen|jiao)\b", re.I
 )
@@ -37,6 +40,19 @@ NOT_A_CLAIM = re.compile(
     re.I,
 )
 ARTICLES = {"a", "an", "one", "un", "uno", "una", "un'"}
+NUMBER_WORD = re.compile(
+    r"\d|hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|cento|mille|mila|milion|miliard|bilion|dozzin|mezz|terz|quart|quint|sest|settim|ottav|non[oi]|decim"
+    r"|esim",
+    re.I,
+)
+
+
+def _article_as_one(surface: str) -> bool:
+    """"a", "un", or an article and one word that is no number word ("a gallon", "un penny")."""
+    words = surface.strip().lower().split()
+    return bool(words) and words[0] in ARTICLES and (
+        len(words) == 1 or (len(words) == 2 and not NUMBER_WORD.search(words[1])))
 TOKENISED = re.compile(r"\b(?:c|hk|a|au|nz|s|nt|r|mex) \$|\d \. \d+ %", re.I)
 CHANGE = re.compile(r"\b(?:reduced|increased|rose|fell|dropped|grew|cut|raised|lowered)\s+from\b", re.I)
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -79,8 +95,8 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
         rest = rest.replace(item.get("surface") or "", " ")
     if TOKENISED.search(text):
         return "tokenised text: a symbol split from its letters ('c $' for C$, '30 . 84')"
-    if any((item.get("surface") or "").strip().lower() in ARTICLES for item in expected):
-        return "an article or 'one' read as the number one: not a claim by design"
+    if any(_article_as_one(item.get("surface") or "") for item in expected):
+        return "an article or 'one' read as the number one ('a gallon', 'un posto'): not a claim by design"
     if not expected and kind == "range" and re.search(r"\d", text):
         return "the source expects no range, but the text holds a number that claimcheck reports as a claim"
     if not expected and kind == "number" and UNIT_AFTER_DIGITS.search(text):
@@ -89,11 +105,15 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
         return "'from X to Y' after a verb of change: two claims by design, one range for the source"
     if any(item.get("kind") in PHYSICAL and (item.get("unit_raw") or "").lower() in TIME_UNITS for item in expected):
         return "a time span, which claimcheck reports as kind 'duration' (peer_eval wants 'quantity')"
-    if expected and not re.search(r"[^\W\d_]{2,}", rest) and not re.search(r"\d", surfaces_of(expected)):
-        return "number words with no sentence around them (a lone word is not a claim)"
     surfaces = surfaces_of(expected)
-    if expected and FRACTION.search(surfaces):
-        return "fraction, multiplier word or arithmetic notation"
+    if expected and ARITHMETIC.search(surfaces):
+        return "arithmetic notation (a power, x10^n, 'over' as a division)"
+    if expected and SMALL_OR_COMPOUND_PART.search(surfaces):
+        return "a fraction whose part is a compound ordinal or smaller than a thousandth (twenty-fifths, trillionths)"
+    if expected and SPOKEN_POINT.search(surfaces):
+        return "a decimal point spoken in words ('five point five')"
+    if expected and MULTIPLIER_ABBREVIATION.search(surfaces):
+        return "an abbreviated multiplier word ('3 dzs')"
     if any(item.get("kind") == "currency" and MINOR_UNITS.search(item.get("unit_raw") or item.get("surface") or "")
            for item in expected):
         return "minor currency unit (cents, pence) or informal money word"
@@ -111,6 +131,15 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
         return "unit outside claimcheck's unit table"
     if kind == "ordinal" and any(item.get("value") == 1 for item in expected):
         return "'first': not a claim by design"
+    if kind == "ordinal" and expected and not re.search(r"[^\W\d_]{2,}", rest):
+        return "an ordinal word alone: a rank is a claim only with what ranks ('the eleventh', 'finished eleventh')"
+    if kind == "ordinal" and re.search(r"\band an? (?:half|third|quarter)\b", text, re.I):
+        return "a fraction's part read as an ordinal ('forty two and a third'): claimcheck reads the fraction"
+    if kind == "percent" and re.match(r"\s*(?:percents?|per cent) of\b", text, re.I):
+        return "the percent word before its number ('percent of 10'): not how articles write a percentage"
+    if kind == "number" and any(re.fullmatch(r"\d{3}0", item.get("surface") or "") and
+                                re.search(re.escape(item["surface"]) + "s", text) for item in expected):
+        return "a decade ('the 1960s'): a time, not a claim"
     return None
 
 

@@ -107,6 +107,8 @@ class Patterns:
     share_after: re.Pattern
     share_of: re.Pattern
     share_of_scale: re.Pattern
+    article_after: re.Pattern
+    mixed_fraction: re.Pattern
     ratio_after: re.Pattern
 
 
@@ -245,7 +247,7 @@ def for_language(code: str) -> Patterns:
         # "a million", "one and a half", "one in five", "un Français sur cinq": a weak word that
         # starts the number; group 1 is a nearer one ("one in [a] million")
         weak_before=Behind(
-            rf"{SP}+(?:({reversed_alternation(ones)}){SP}+)?"
+            rf"(?:{SP}+|-)(?:({reversed_alternation(ones)}){SP}+)?"
             rf"(?:(?:{reversed_alternation(links)}){SP}+(?:[^\W\d_]+{SP}+)?)?{reversed_alternation(lang.weak)}(?![\w])"
             if links else rf"{SP}+(){reversed_alternation(lang.weak)}(?![\w])"
         ),
@@ -319,6 +321,9 @@ def for_language(code: str) -> Patterns:
             rf"{SP}+{alternation(lang.fraction_of)}{SP}+(?:{alternation(lang.weak)}{SP}+)?"
             rf"({alternation([w for w, v in lang.scales.items() if v >= 1000])})(?![\w])"
             if lang.fraction_of else "(?!x)x"),
+        mixed_fraction=re.compile(rf"{SP}+{alternation(lang.fraction_joiners)}{SP}+(\d{{1,2}})/(\d{{1,3}})(?![\d/]|[.,]\d)")
+        if lang.fraction_joiners else re.compile("(?!x)x"),  # "2 e 1/4"
+        article_after=re.compile(rf"{SP}+{alternation(lang.weak)}(?![\w])") if lang.weak else re.compile("(?!x)x"),
         share_of=re.compile(rf"{SP}*{alternation(lang.fraction_of)}(?![\w])"
                             if lang.fraction_of else "(?!x)x"),
         # "one in five", "un Français sur cinq" (group 1: what is counted, between the numbers)

@@ -312,11 +312,11 @@ class Scanner:
         if number.decimals or number.currency or number.value != int(number.value):
             return False
         text, e = self.text, number.core_end
-        mixed = _MIXED_FRACTION.match(text, e)
+        mixed = _MIXED_FRACTION.match(text, e) or self.p.mixed_fraction.match(self.low, e)
         if mixed:
             count, parts = int(mixed.group(1)), int(mixed.group(2))
             if 1 <= count < parts <= 100:
-                number.value += count / parts
+                number.value += (-1 if number.negative else 1) * count / parts
                 number.core_value, number.step = number.value, 1 / parts
                 number.core_end = number.end = mixed.end()
                 return True
@@ -329,7 +329,7 @@ class Scanner:
             return False
         after = slash.end()
         if not (number.negative or self.p.share_of.match(self.low, after) or self.p.unit.match(text, after)
-                or self.p.scale.match(text, after)):
+                or self.p.scale.match(text, after) or self._bounded(number.start)):
             return False
         number.value = (-count if number.negative else count) / parts
         number.core_value, number.step = number.value, 1 / parts
@@ -426,7 +426,10 @@ class Scanner:
             nxt = _NEXT_WORD.match(self.text, e)
             if not nxt or _ELISION.split(nxt.group(1).lower())[0] in self.lang.stopwords \
                         or self._lb(p.time_before, nxt.end(1)):
-                raise _Skip(self._time_range_end(e))
+                end = self._time_range_end(e)
+                if end > e and (p.unit.match(self.text, end) or self._counts_something(end)):
+                    return  # "from 7 to 10 points": a range of something, not hours
+                raise _Skip(end)
         raw = self.text[s:e]
         if _CLOCK.fullmatch(raw):
             hh, mm = int(raw[:-3]), int(raw[-2:])
@@ -505,6 +508,12 @@ class Scanner:
             return _Number(start=s, core_end=e + 1, end=e + 1, value=value, words=True, core_value=value,
                            step=_written_step(str(int(value)), 0))
         negative = self._lb(self.p.negative_before, s)
+        if first in lang.fractions and (len(units) == 1 or (len(units) == 2 and units[1] in lang.weak)):
+            article = self.p.article_after.match(low, starts[0] + len(first))  # "half an hour", "nửa tháng"
+            at = article.end() if article else starts[0] + len(first)
+            if self.p.unit.match(self.text, at):
+                value = lang.fractions[first]
+                return _Number(start=s, core_end=at, end=at, value=value, words=True, core_value=value, step=value)
         weak_lead = len(units) == 1 and first in lang.weak and not negative
         if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or first in lang.fraction_parts
                                 or (weak_lead and not self.p.ratio_after.match(low, e))):
@@ -523,7 +532,9 @@ class Scanner:
             scale = lang.scales[_key(sm.group(1))]  # "a quarter of a million"
             reading = numerals.WordReading(reading.value * scale, reading.used, False, reading.step * scale)
             ends[reading.used - 1] = sm.end()
-        if reading is not None and reading.share and not self.p.share_after.match(low, ends[reading.used - 1]):
+        if reading is not None and reading.share and not (self.p.share_after.match(low, ends[reading.used - 1])
+                                                          or self.p.unit.match(self.text, ends[reading.used - 1])
+                                                          or self._bounded(s)):
             # "three quarters in a row" counts quarters; "a third term" is a rank
             reading = numerals.parse_words(units[:reading.used - 1], lang) if reading.used > 1 else None
             if reading is not None and reading.share:
@@ -663,7 +674,8 @@ class Scanner:
             um = p.linked_unit.match(text, pos)
         if um is not None:
             info = self._unit_info(um)
-            if info is not None and not (info.kind == "currency" and number.currency and info.unit != number.currency) \
+            if info is not None and not (info.kind == "currency" and number.currency and um.group("s")) \
+                    and not (info.kind == "currency" and number.currency and info.unit != number.currency) \
                     and self._unit_word_ok(um, info):
                 number.info, pos = info, um.end()
                 sm = p.scale.match(text, pos) if info.kind == "currency" and not number.scaled else None
@@ -872,8 +884,9 @@ class Scanner:
             sentence = self._sentences[(s_start, s_end)] = text[s_start:s_end]
         prefer_before = kind in (Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION)
         obj = context.measured_object(text, n.start, n.end, lang, prefer_before)
-        if kind == Kind.NUMBER and value == int(value) and value >= 0:
-            kind = Kind.COUNT
+        if kind == Kind.NUMBER and value >= 0 and (value == int(value) or (
+                n.qualifier == Qualifier.RANGE and low == int(low or 0.5) and high == int(high or 0.5))):
+            kind = Kind.COUNT  # "7 to 10" is a range of counts, though its middle is 8.5
         if kind == Kind.YEAR:
             scope = Scope()
         else:
