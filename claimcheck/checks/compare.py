@@ -66,7 +66,10 @@ def interval(claim: Claim, exact: bool = False) -> Interval:
 
 
 def base_factor(claim: Claim) -> float:
-    """To the base unit of the claim's dimension (tonnes to kilograms, days to seconds)."""
+    """To the base unit of the claim's dimension (tonnes to kilograms, days to seconds, a share
+    to a percentage)."""
+    if claim.share:
+        return 100.0
     if claim.kind in (Kind.QUANTITY, Kind.DURATION) and claim.unit:
         dims = langdata.get(claim.lang or "en").dimensions
         return dims.get(claim.unit, ("", 1.0))[1]
