@@ -104,7 +104,7 @@ class Claim:
         """A part of a whole written without a unit ("two thirds of", "one in five", "3/4 of"):
         it compares with a percentage."""
         top = self.high if self.qualifier == Qualifier.RANGE and self.high is not None else self.value
-        return self.kind == Kind.NUMBER and self.unit is None and 0 < self.value and top < 1
+        return self.kind == Kind.NUMBER and self.unit is None and self.value > 0 and top < 1
 
 
 @dataclass(frozen=True, slots=True)
