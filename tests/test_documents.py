@@ -213,7 +213,8 @@ LONG_BODY = "\n".join(f"The council discussed item {w} of the agenda at length."
      "abrió hoy tras tres años de obras que costaron a la región y al Estado más de lo previsto.\n",
      dt.date(2025, 10, 8)),
     ("long-first-line-mentions-a-date.txt", "The council said on Monday that the traffic plan it approved on "
-     "30 October 2021 would be reviewed after the summer, when new figures on congestion and air quality are in.\n", None),
+     "30 October 2021 would be reviewed after the summer, when new figures on congestion and air quality "
+     "are in.\n", None),
     ("no-date.txt", "The city council approved the new traffic plan for the old town.\n", None),
     ("date-deep-in-body.txt", LONG_BODY + "\nThe first meeting was held on 30/10/2021 in the town hall.\n", None),
 ])
