@@ -37,8 +37,8 @@ SCALES = {
 }
 CURRENCIES = {
     "en": [("€", "$"), ("euros", "dollars")], "it": [("euro", "dollari")], "vi": [("euro", "đô la Mỹ")],
-    "es": [("euros", "dólares")], "fr": [("euros", "dollars")], "de": [("Euro", "Dollar")],
-    "pt": [("euros", "dólares")], "nl": [("euro", "dollar")],
+    "es": [("euros", "dólares")], "de": [("Euro", "Dollar")], "pt": [("euros", "dólares")], "nl": [("euro", "dollar")],
+    "fr": [("d'euros", "de dollars"), ("d’euros", "de dollars"), ("euros", "dollars")],  # not "de euros"
 }
 _DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
 
