@@ -37,8 +37,8 @@ SCALES = {
 }
 CURRENCIES = {
     "en": [("€", "$"), ("euros", "dollars")], "it": [("euro", "dollari")], "vi": [("euro", "đô la Mỹ")],
-    "es": [("euros", "dólares")], "fr": [("euros", "dollars")], "de": [("Euro", "Dollar")],
-    "pt": [("euros", "dólares")], "nl": [("euro", "dollar")],
+    "es": [("euros", "dólares")], "de": [("Euro", "Dollar")], "pt": [("euros", "dólares")], "nl": [("euro", "dollar")],
+    "fr": [("d'euros", "de dollars"), ("d’euros", "de dollars"), ("euros", "dollars")],  # not "de euros"
 }
 _DIGITS = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
 
@@ -64,10 +64,10 @@ def scaled_span(span: str, lang: str, factor: float) -> str | None:
                              locale=language_locale(lang))
         return span[:m.start()] + new + span[m.end():]
     words = span.split()
-    parsed = parse_words([w.lower() for w in words], language)
-    if parsed is None:
+    reading = parse_words([w.lower() for w in words], language)
+    if reading is None:
         return None
-    value, used = parsed
+    value, used = reading.value, reading.used
     return " ".join([format_decimal(value * factor, locale=language_locale(lang)), *words[used:]])
 
 

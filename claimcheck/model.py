@@ -99,6 +99,13 @@ class Claim:
     id: str = ""
     topic: str | None = None
 
+    @property
+    def share(self) -> bool:
+        """A part of a whole written without a unit ("two thirds of", "one in five", "3/4 of"):
+        it compares with a percentage."""
+        top = self.high if self.qualifier == Qualifier.RANGE and self.high is not None else self.value
+        return self.kind == Kind.NUMBER and self.unit is None and self.value > 0 and top < 1
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

@@ -206,6 +206,15 @@ LONG_BODY = "\n".join(f"The council discussed item {w} of the agenda at length."
      dt.date(2021, 10, 30)),
     ("month-name-vi.txt", "Hà Nội, ngày 30 tháng 10 năm 2021\n\nHội đồng thành phố đã thông qua kế hoạch mới.\n",
      dt.date(2021, 10, 30)),
+    ("dateline-opens-paragraph-en.txt", "Harbour opens\n\nPORTVALE, 8 October 2025 – The new harbour of Portvale "
+     "opened today after three years of works that cost the region and the state more than expected.\n",
+     dt.date(2025, 10, 8)),
+    ("dateline-opens-paragraph-es.txt", "Abre el puerto\n\nPORTVALE, 8 de octubre de 2025. El nuevo puerto de Portvale "
+     "abrió hoy tras tres años de obras que costaron a la región y al Estado más de lo previsto.\n",
+     dt.date(2025, 10, 8)),
+    ("long-first-line-mentions-a-date.txt", "The council said on Monday that the traffic plan it approved on "
+     "30 October 2021 would be reviewed after the summer, when new figures on congestion and air quality "
+     "are in.\n", None),
     ("no-date.txt", "The city council approved the new traffic plan for the old town.\n", None),
     ("date-deep-in-body.txt", LONG_BODY + "\nThe first meeting was held on 30/10/2021 in the town hall.\n", None),
 ])

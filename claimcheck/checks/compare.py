@@ -66,7 +66,10 @@ def interval(claim: Claim, exact: bool = False) -> Interval:
 
 
 def base_factor(claim: Claim) -> float:
-    """To the base unit of the claim's dimension (tonnes to kilograms, days to seconds)."""
+    """To the base unit of the claim's dimension (tonnes to kilograms, days to seconds, a share
+    to a percentage)."""
+    if claim.share:
+        return 100.0
     if claim.kind in (Kind.QUANTITY, Kind.DURATION) and claim.unit:
         dims = langdata.get(claim.lang or "en").dimensions
         return dims.get(claim.unit, ("", 1.0))[1]
@@ -108,10 +111,11 @@ def compare(a: Claim, b: Claim, date_a: dt.date | None, date_b: dt.date | None,
 
 
 def _same_figure(a: Claim, b: Claim) -> bool:
-    """The same number written twice, qualifier and all ("4.1 billion" and "4,1 miliardi")."""
-    same_bounds = (a.low, a.high) == (b.low, b.high) if a.qualifier == Qualifier.RANGE else True
-    return (a.qualifier == b.qualifier and same_bounds and a.value != 0
-            and abs(a.value - b.value) <= 1e-9 * abs(a.value))
+    """The same number written twice ("4.1 billion" and "4,1 miliardi"), whether or not both
+    say it is an estimate."""
+    ranges = (a.qualifier == Qualifier.RANGE, b.qualifier == Qualifier.RANGE)
+    same_bounds = (a.low, a.high) == (b.low, b.high) if all(ranges) else not any(ranges)
+    return same_bounds and a.value != 0 and abs(a.value - b.value) <= 1e-9 * abs(a.value)
 
 
 def _ratio(ia: Interval, ib: Interval, a: Claim, b: Claim) -> float:

@@ -11,6 +11,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-])")
 _WORD = re.compile(r"[^\W\d_][\w.]*")
 _DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+|of\s+)?$")
+_DATELINE_END = re.compile(r"\s[–—-]\s|\.\s|:\s")
 DATELINE_CHARS = 1500
 DATELINE_LINES = 8
 
@@ -70,6 +71,8 @@ def find_published(meta_date: str | None, text: str, lang: Language) -> dt.date 
     head = "\n".join(text[:DATELINE_CHARS].split("\n")[:DATELINE_LINES])
     for line in head.split("\n"):
         line = line.strip()
+        if len(line) > 120:  # "ALBARENA, 8 October 2025 – The coast welcomed ...": the dateline opens a paragraph
+            line = _DATELINE_END.split(line, 1)[0]
         if not line or len(line) > 120:
             continue
         found = parse_date(line, lang)

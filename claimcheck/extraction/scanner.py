@@ -200,7 +200,8 @@ class Scanner:
             number = self._ordinal_word(m.start(), m.end())
         if number is None:
             return None
-        if not number.ordinal and not number.year and not self._ratio(number):
+        if not number.ordinal and not number.year and not (
+                self.p.ratio_after.match(self.low, number.end) and self._ratio(number)):
             if number.weak_lead:
                 return None  # "one in a million": no share here, and "one" alone is no claim
             self._suffixes(number)
@@ -263,7 +264,7 @@ class Scanner:
             number.start, number.negative, number.value = s - 1, True, -value
         elif neg := self._lb(p.negative_before, start):
             number.start, number.negative, number.value = neg.start(1), True, -value
-        if not self._digit_fraction(number):
+        if not ("/" in text[e:e + 12] and self._digit_fraction(number)):
             self._not_a_date_or_time(number, s)
         # "Buslinie 41.000 Fahrgäste": a figure with a thousands point or comma is a count, not line 41
         grouped = value >= 1000 and decimals == 0 and any(ch in ".,’'" for ch in raw)
@@ -647,7 +648,10 @@ class Scanner:
             if om and not number.currency and number.decimals == 0:
                 self._prefixed_ordinal(number, om)
                 return
-        pos = fractioned = self._fraction_after(number, pos)  # "5 and a half million"
+        tail = p.fraction_tail
+        if tail.match(self.low, pos):
+            pos = self._fraction_after(number, pos)  # "5 and a half million"
+        fractioned = pos
         while True:
             sm = p.scale.match(text, pos)
             if not sm:
@@ -655,7 +659,7 @@ class Scanner:
             number.factor *= lang.scales[_key(sm.group(1))]
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
-        if number.scaled and fractioned == number.core_end:
+        if number.scaled and fractioned == number.core_end and tail.match(self.low, pos):
             pos = fractioned = self._fraction_after(number, pos)  # "3 milioni e mezzo"
         if not number.scaled and not number.words:
             fm = p.scale_suffix.match(text, pos)
@@ -687,7 +691,7 @@ class Scanner:
             hm = p.hyphen_unit.match(text, pos)
             if hm:
                 number.info, pos = p.units.get(_key(hm.group(1))), hm.end()
-        if number.info is not None and fractioned == number.core_end:
+        if number.info is not None and fractioned == number.core_end and tail.match(self.low, pos):
             pos = self._fraction_after(number, pos)  # "due anni e mezzo", "hai năm rưỡi"
         if number.currency and (number.info is None or number.info.kind != "currency"):
             number.info = UnitInfo("currency", number.currency)

@@ -48,6 +48,8 @@ class Features:
 def dimension(claim: Claim) -> str:
     """What a claim's value can be compared with: counts with counts, money with money..."""
     kind = claim.kind
+    if claim.share:
+        return "percent"  # "two thirds of voters" and "67% of voters"
     if kind in (Kind.COUNT, Kind.NUMBER):
         return "count"
     if kind == Kind.PERCENT:
