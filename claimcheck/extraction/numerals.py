@@ -203,6 +203,8 @@ def _read(words: tuple[str, ...], lang: Language) -> float | None:
         if rest is None and len(bare) == 1:
             rest = lang.scales.get(bare[0])  # "mezzo milione", "half a dozen": scale words text2num lacks
         return lang.fractions[words[0]] * rest if rest and rest >= 12 else None  # "half a dozen"
+    if lang.aliases:
+        words = tuple(lang.aliases.get(w, w) for w in words)  # "veintiún" -> "veintiuno"
     if lang.number_parser != "text2num":
         return _table(words, lang)
     value = _text2num(" ".join(words), lang.code)

@@ -35,6 +35,7 @@ class Language:
     date_order: str
     cardinals: tuple[str, ...]
     weak: frozenset[str]
+    aliases: dict[str, str]
     compound_only: frozenset[str]
     elided: dict[str, float]
     ambiguous: dict[str, dict[str, Any]]
@@ -263,6 +264,11 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
             raise c.fail(f"fractions.parts.{word}", f"expected the number of parts (2 or more), got {parts_in_whole!r}")
         parts[word] = parts_in_whole
 
+    aliases = c.mapping("numbers.aliases")
+    for word, spelling in aliases.items():
+        if not isinstance(spelling, str) or not spelling.strip():
+            raise c.fail(f"numbers.aliases.{word}", f"expected the spelling the number parser reads, got {spelling!r}")
+
     ambiguous = c.get("numbers.ambiguous", dict, {})
     return Language(
         code=code,
@@ -275,8 +281,9 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         decimal=facts.decimal,
         group=facts.group,
         date_order=facts.date_order,
-        cardinals=c.words("numbers.cardinals"),
-        weak=frozenset(c.words("numbers.weak")),
+        cardinals=tuple(dict.fromkeys([*c.words("numbers.cardinals"), *aliases])),
+        weak=frozenset(c.words("numbers.weak")) | {k for k, v in aliases.items() if v in c.words("numbers.weak")},
+        aliases=aliases,
         compound_only=frozenset(c.words("numbers.compound_only")),
         elided={k: float(v) for k, v in c.mapping("numbers.elided").items()},
         ambiguous={k.lower(): v for k, v in ambiguous.items()},
