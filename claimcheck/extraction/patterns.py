@@ -89,6 +89,7 @@ class Patterns:
     numeric_date: re.Pattern
     time_of_day: re.Pattern
     time_before: Behind
+    hour_before: Behind
     time_after: re.Pattern
     reference_before: Behind
     year_cue: Behind
@@ -280,6 +281,7 @@ def for_language(code: str) -> Patterns:
         ),
         time_of_day=re.compile(r"\d{1,2}(?::\d{2}){1,2}(?!\d)(?:" + SP + r"*(?i:[ap]\.?m\.?)(?![\w]))?"),
         time_before=_words_then(lang.time_before),
+        hour_before=_words_then(lang.hour_before),
         time_after=re.compile(
             rf"(?:[.:h]\d{{2}}(?!\d)|{SP}*(?:{alternation(lang.time_after, 'i')})(?![\w])(?:{SP}*\d{{2}}(?!\d))?)"
         ),

@@ -417,9 +417,11 @@ class Scanner:
             return  # neither an hour nor a clock time "15.30"
         raw = self.text[s:e]
         clock = _CLOCK.fullmatch(raw)
+        if number.decimals == 0 and value <= 24 and (hour := self._hour_word_at(e)) and self._at_hour(s):
+            raise _Skip(hour)  # "a las 8 horas", "om 9 uur", "à 8 heures": a time of day
         if (number.decimals == 0 and value <= 24) or (clock and int(clock[1]) <= 24 and int(clock[2]) < 60):
             after = p.time_after.match(low, e)
-            if after:
+            if after and not (number.decimals == 0 and self._hour_word_at(e) == after.end()):  # "durante 8 horas"
                 raise _Skip(after.end())
         if p.unit.match(self.text, e):
             return
@@ -439,6 +441,29 @@ class Scanner:
                 raise _Skip(after.end() if after else e)
         if e < len(low) and low[e] == "/" and _SLASH_DAY.match(low, e) and day_like:
             raise _Skip(e + 3)
+
+    def _hour_word_at(self, e: int) -> int:
+        """The end of a word for hours right after `e` ("horas", "uur", "heures"), else 0."""
+        m = _NEXT_WORD.match(self.text, e)
+        word = m.group(1).lower() if m else ""
+        return m.end() if len(word) > 2 and self.lang.durations.get(word, ("",))[0] == "hour" else 0
+
+    def _at_hour(self, s: int) -> bool:
+        """A word that makes the number after it an hour of the day ("om", "a las", "à")."""
+        return bool(self._lb(self.p.time_before, s) or self._lb(self.p.hour_before, s))
+
+    def _time_of_day_words(self, number: _Number) -> None:
+        """"om negen uur", "om kwart over drie": number words after a time word are an hour."""
+        value, e = number.value, number.core_end
+        if value != int(value) or not 0 <= value <= 24 or not self._at_hour(number.start):
+            return
+        hour = self._hour_word_at(e)
+        if hour:
+            raise _Skip(hour)
+        nxt = _NEXT_WORD.match(self.text, e)
+        if self._lb(self.p.time_before, number.start) and not self.p.unit.match(self.text, e) and (
+                not nxt or nxt.group(1).lower() in self.lang.stopwords):
+            raise _Skip(e)
 
     def _time_range_end(self, e: int) -> int:
         """The end of "9 alle 18", "9 to 17": a second time after a time word or a joiner."""
@@ -557,6 +582,7 @@ class Scanner:
         dm = self.p.date_after.match(low, e)
         if dm and 1 <= value <= 31:
             raise _Skip(dm.end())
+        self._time_of_day_words(number)
         return number
 
     def _word_units(self, s: int, e: int) -> tuple[list[str], list[int], list[int]]:

@@ -98,6 +98,7 @@ class Language:
     day_suffixes: tuple[str, ...]
     before_day: tuple[str, ...]
     time_before: tuple[str, ...]
+    hour_before: tuple[str, ...]
     time_after: tuple[str, ...]
     day_words: dict[str, int]
     year_cues: tuple[str, ...]
@@ -347,6 +348,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         day_suffixes=tuple(c.get("dates.day_suffixes", list, [])),
         before_day=c.words("dates.before_day"),
         time_before=c.words("dates.time_before"),
+        hour_before=c.words("dates.hour_before"),
         time_after=c.words("dates.time_after"),
         day_words={k: int(v) for k, v in c.mapping("dates.day_words").items()},
         year_cues=c.words("dates.year_cues"),
