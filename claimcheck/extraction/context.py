@@ -10,9 +10,11 @@ import re
 from ..lang import Language
 from ..model import Scope
 
-_BOUNDARY = re.compile(
-    r"\n|(?<=[.!?…;])[\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\W\d_a-zà-ÿđ]|\d)"
-)
+# A sentence ends at a newline, or after a final stop, closing quotes and spaces before a capital
+# or a digit.  The stop is matched, not looked behind for: a pattern that starts with a character
+# class lets `re` skip ahead to the next candidate instead of trying every position.
+_NEWLINE = re.compile("\n")
+_STOP = re.compile(r"[.!?…;][\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\W\d_a-zà-ÿđ]|\d)")
 _TOKEN = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’'(]*([^\W\d_][\w'’\-]*)")
 _TOKENS_AFTER = re.compile(r"[^,;:.!?()\n\d]{0,80}")
 _TOKEN_BEFORE = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -31,7 +33,8 @@ class TextIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), capped to a window for very long sentences."""
         if self._sentences is None:
-            self._sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text) if not self._abbreviation(m)]
+            stops = [m.end() for m in _STOP.finditer(self.text) if not self._abbreviation(m.start() + 1, m.end())]
+            self._sentences = [0, *sorted(stops + self._line_starts()[1:])]
         i = bisect.bisect_right(self._sentences, start) - 1
         s = self._sentences[i]
         e = self._sentences[i + 1] if i + 1 < len(self._sentences) else len(self.text)
@@ -44,18 +47,22 @@ class TextIndex:
             e -= 1
         return s, e
 
-    def _abbreviation(self, m: re.Match) -> bool:
+    def _abbreviation(self, after_stop: int, end: int) -> bool:
         """"Fr. 30", "No. 5", "p. 12": a short word's period before a number ends no sentence."""
-        if m.group() == "\n" or not self.text[m.end():m.end() + 1].isdigit() or not m.start():
+        if not self.text[end:end + 1].isdigit():
             return False
-        word = self.text[max(0, m.start() - 5):m.start()].rsplit(None, 1)[-1]
+        word = self.text[max(0, after_stop - 5):after_stop].rsplit(None, 1)[-1]
         return word.endswith(".") and len(word.rstrip(".")) <= 3 and word.rstrip(".").isalpha()
 
-    def line_col(self, pos: int) -> tuple[int, int]:
+    def _line_starts(self) -> list[int]:
         if self._lines is None:
-            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        i = bisect.bisect_right(self._lines, pos) - 1
-        return i + 1, pos - self._lines[i] + 1
+            self._lines = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return self._lines
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        lines = self._line_starts()
+        i = bisect.bisect_right(lines, pos) - 1
+        return i + 1, pos - lines[i] + 1
 
 
 def measured_object(text: str, start: int, end: int, lang: Language, prefer_before: bool) -> str:
