@@ -6,9 +6,11 @@ import bisect
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from ..lang import Language
 from ..model import Scope
+from .patterns import alternation
 
 # A sentence ends at a newline, or after a final stop, closing quotes and spaces before a capital
 # or a digit.  The stop is matched, not looked behind for: a pattern that starts with a character
@@ -119,24 +121,49 @@ def _relative_pattern(this: tuple[str, ...], last: tuple[str, ...], nxt: tuple[s
     return re.compile("|".join(groups))
 
 
+@functools.cache
+def _forecast_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])") if body else None
+
+
+@functools.cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    """A quick test for whether any of `words` may occur: a plain alternation (a prefix tree),
+    which `re` scans much faster than the patterns above with their groups and look-arounds.
+    It matches wherever they do, and sometimes where they do not (spaces are looser)."""
+    return re.compile(alternation(words))
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What a sentence says about time, read for its first claim."""
+
+    end: int  # the sentence was read up to here
+    years: list[tuple[int, int]]  # (offset in the sentence, year)
+    relative: Scope
+    forecast_from: int | None  # where a forecast word may start first; None: nowhere before `end`
+
+
 class ScopeFinder:
     """The year a claim refers to: a year written in its sentence, else "this year" or "last
     year" resolved with the publication date.  Each sentence is read once."""
 
     def __init__(self, lang: Language, published: dt.date | None):
         self.lang, self.published = lang, published
-        self._cache: dict[int, tuple[list[tuple[int, int]], Scope]] = {}
+        self._cache: dict[int, _Sentence] = {}
         self._relative_rx = _relative_pattern(lang.this_year, lang.last_year, lang.next_year)
-        words = "|".join(re.escape(w) for w in sorted(lang.forecast, key=len, reverse=True))
-        self._forecast_rx = re.compile(rf"(?<![\w])(?:{words})(?![\w])") if words else None
+        self._any_relative = _any_of(lang.this_year + lang.last_year + lang.next_year)
+        self._forecast_rx = _forecast_pattern(lang.forecast)
+        self._any_forecast = _any_of(lang.forecast)
 
     def scope(self, low: str, start: int, end: int, span: tuple[int, int], cue_years: set[int]) -> Scope:
         """For the sentence low[start:end] of the lower-cased text: `span` is the claim's place in
         the sentence; `cue_years` are sentence offsets of years that are claims themselves
         ("founded in 2006") and so scope nothing."""
-        years, relative = self._read(low, start, end)
-        scope = self._year(years, relative, span, cue_years)
-        forecast = bool(self._forecast_rx.search(low, start, start + span[0])) if self._forecast_rx else False
+        sentence = self._read(low, start, end)
+        scope = self._year(sentence.years, sentence.relative, span, cue_years)
+        forecast = self._forecast(low, start, start + span[0], sentence)
         if forecast and scope.year is not None and self.published and scope.year < self.published.year:
             forecast = False  # "expects 92,000 in 2026 after 80,000 in 2025": a past year is no forecast
         return Scope(scope.year, scope.source, forecast) if forecast else scope
@@ -157,13 +184,26 @@ class ScopeFinder:
             return Scope(year=best[1], source="explicit")
         return relative
 
-    def _read(self, low: str, start: int, end: int) -> tuple[list[tuple[int, int]], Scope]:
-        if start not in self._cache:
+    def _read(self, low: str, start: int, end: int) -> _Sentence:
+        sentence = self._cache.get(start)
+        if sentence is None:
             years = [(m.start() - start, int(m.group(1))) for m in _YEAR.finditer(low, start, end)]
-            self._cache[start] = (years, self._relative(low, start, end))
-        return self._cache[start]
+            first = self._any_forecast.search(low, start, end)
+            sentence = self._cache[start] = _Sentence(end, years, self._relative(low, start, end),
+                                                      first.start() if first else None)
+        return sentence
+
+    def _forecast(self, low: str, start: int, at: int, sentence: _Sentence) -> bool:
+        """Whether a forecast word ("expects", "prevede") stands in low[start:at]."""
+        if self._forecast_rx is None:
+            return False
+        if at <= sentence.end and (sentence.forecast_from is None or sentence.forecast_from >= at):
+            return False
+        return bool(self._forecast_rx.search(low, start, at))
 
     def _relative(self, low: str, start: int, end: int) -> Scope:
+        if not self._any_relative.search(low, start, end):
+            return Scope()
         m = self._relative_rx.search(low, start, end)
         if not m:
             return Scope()
