@@ -20,7 +20,9 @@ _STOP = re.compile(r"[.!?…;][\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\
 _TOKEN = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’'(]*([^\W\d_][\w'’\-]*)")
 _TOKENS_AFTER = re.compile(r"[^,;:.!?()\n\d]{0,80}")
 _TOKEN_BEFORE = re.compile(r"[^\W\d_][\w'’\-]*")
-_YEAR = re.compile(r"(?<![\d.,/:\-])(1[89]\d\d|20\d\d)(?![\d.,/:]\d|\d|%)")
+# A year from 1800 to 2099 standing alone.  What may not precede it is checked after its first
+# digit ("1" or "2"), not before, so that `re` can skip from one "1" or "2" to the next.
+_YEAR = re.compile(r"(1(?<![\d.,/:\-]1)[89]\d\d|2(?<![\d.,/:\-]2)0\d\d)(?![\d.,/:]\d|\d|%)")
 MAX_SENTENCE = 600
 
 
