@@ -226,7 +226,7 @@ def for_language(code: str) -> Patterns:
     return Patterns(
         lang=lang,
         scan=scan,
-        digit_trigger=re.compile(r"\d+"),
+        digit_trigger=re.compile(r"\d\d*"),  # as \d+, but re skips to it faster: it starts with a class
         word_trigger=re.compile(rf"\b{alternation(strong)}") if strong else re.compile("(?!x)x"),
         weak_before=Behind(rf"{SP}+{reversed_alternation(lang.weak)}(?![\w])"),
         ordinal_suffix=re.compile(rf"(?:{alternation(lang.ordinal_suffixes)})(\.?)(?![\w])")
