@@ -156,7 +156,7 @@ def _units(lang: Language) -> dict[str, UnitInfo]:
     return units
 
 
-class _Behind:
+class BehindMatch:
     """The match of a `Behind` pattern, with spans and groups in the original text."""
 
     __slots__ = ("_end", "_m", "_text")
@@ -187,15 +187,15 @@ class Behind:
     def __init__(self, reversed_pattern: str):
         self.rx = re.compile(reversed_pattern)
 
-    def search(self, text: str, pos: int, endpos: int) -> _Behind | None:
+    def search(self, text: str, pos: int, endpos: int) -> BehindMatch | None:
         """The match ending at `endpos` and starting at or after `pos`."""
         m = self.rx.match(text[pos:endpos][::-1])
-        return _Behind(m, text, endpos) if m else None
+        return BehindMatch(m, text, endpos) if m else None
 
-    def at(self, text: str, reverse: str, end: int) -> _Behind | None:
+    def at(self, text: str, reverse: str, end: int) -> BehindMatch | None:
         """The match ending at `end`, given `reverse == text[::-1]` (no copy per call)."""
         m = self.rx.match(reverse, len(text) - end)
-        return _Behind(m, text, len(text)) if m else None
+        return BehindMatch(m, text, len(text)) if m else None
 
 
 def _words_then(words, symbols=()) -> Behind:

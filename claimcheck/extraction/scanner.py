@@ -78,6 +78,7 @@ class Scanner:
         self.lang: Language = self.p.lang
         self.published = published
         self.rev_low, self.rev_text = self.low[::-1], text[::-1]
+        self.size = len(text)
         self.last_end = 0
         self._date_names: set[str] | None = None
         self.index = context.TextIndex(text)
@@ -85,13 +86,16 @@ class Scanner:
         self._sentences: dict[tuple[int, int], str] = {}
         self.scopes = context.ScopeFinder(self.lang, published)
 
-    def _lb(self, pattern: patterns.Behind, end: int):
+    # `Behind.at` written out, without its call: these run several times per candidate number.
+    def _lb(self, pattern: patterns.Behind, end: int) -> patterns.BehindMatch | None:
         """`pattern` ending at `end` in the lower-cased text."""
-        return pattern.at(self.low, self.rev_low, end)
+        m = pattern.rx.match(self.rev_low, self.size - end)
+        return patterns.BehindMatch(m, self.low, self.size) if m else None
 
-    def _tb(self, pattern: patterns.Behind, end: int):
+    def _tb(self, pattern: patterns.Behind, end: int) -> patterns.BehindMatch | None:
         """`pattern` ending at `end` in the text as written."""
-        return pattern.at(self.text, self.rev_text, end)
+        m = pattern.rx.match(self.rev_text, self.size - end)
+        return patterns.BehindMatch(m, self.text, self.size) if m else None
 
     # -- the loop -------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
