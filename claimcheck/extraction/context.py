@@ -20,6 +20,7 @@ _STOP = re.compile(r"[.!?…;][\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\
 _TOKEN = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’'(]*([^\W\d_][\w'’\-]*)")
 _TOKENS_AFTER = re.compile(r"[^,;:.!?()\n\d]{0,80}")
 _TOKEN_BEFORE = re.compile(r"[^\W\d_][\w'’\-]*")
+_UP_TO_CLAUSE = re.compile(r".*[,;:.!?()\n]", re.S)
 # A year from 1800 to 2099 standing alone.  What may not precede it is checked after its first
 # digit ("1" or "2"), not before, so that `re` can skip from one "1" or "2" to the next.
 _YEAR = re.compile(r"(1(?<![\d.,/:\-]1)[89]\d\d|2(?<![\d.,/:\-]2)0\d\d)(?![\d.,/:]\d|\d|%)")
@@ -104,9 +105,9 @@ def _words_after(text: str, pos: int, lang: Language, limit: int = 4) -> list[st
 
 
 def _words_before(text: str, pos: int, lang: Language, limit: int = 5) -> list[str]:
-    window = text[max(0, pos - 80):pos]
-    cut = max(window.rfind(ch) for ch in ",;:.!?()\n")
-    words = _TOKEN_BEFORE.findall(window[cut + 1:])[-limit:]
+    start = max(0, pos - 80)
+    clause = _UP_TO_CLAUSE.match(text, start, pos)  # the words after the last mark of punctuation
+    words = _TOKEN_BEFORE.findall(text, clause.end() if clause else start, pos)[-limit:]
     while words and words[0].lower() in lang.stopwords:
         words.pop(0)
     while words and (words[-1].lower() in lang.stopwords or words[-1].lower() in lang.qualifiers):
