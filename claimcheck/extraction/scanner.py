@@ -726,8 +726,7 @@ class Scanner:
         sentence = self._sentences.get((s_start, s_end))
         if sentence is None:  # one string for all the claims of a sentence
             sentence = self._sentences[(s_start, s_end)] = text[s_start:s_end]
-        prefer_before = kind in (Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION)
-        obj = context.measured_object(text, n.start, n.end, lang, prefer_before)
+        obj = context.measured_object(text, n.start, n.end, lang, kind in _OBJECT_EITHER_SIDE)
         if kind == Kind.NUMBER and value == int(value) and value >= 0:
             kind = Kind.COUNT
         if kind == Kind.YEAR:
@@ -784,7 +783,7 @@ def _written_step(raw: str, decimals: int) -> float:
     """The rounding step of a number as written: "290,000" -> 10000, "1,1" -> 0.1, "27" -> 1."""
     if decimals:
         return 10.0 ** -decimals
-    digits = "".join(ch for ch in raw if ch.isdigit()).lstrip("0")
+    digits = "".join(filter(str.isdigit, raw)).lstrip("0")
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped)
     if not stripped or len(digits) < 3 or (len(digits) == 3 and zeros < 2):
@@ -800,10 +799,12 @@ def _kind_and_unit(n: _Number) -> tuple[Kind, str | None]:
     info = n.info
     if info is None:
         return Kind.NUMBER, None
-    return {
-        "currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PERCENT,
-        "unit": Kind.QUANTITY, "duration": Kind.DURATION,
-    }[info.kind], info.unit
+    return _KINDS[info.kind], info.unit
+
+
+_OBJECT_EITHER_SIDE = frozenset({Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION})
+_KINDS = {"currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PERCENT, "unit": Kind.QUANTITY,
+          "duration": Kind.DURATION}
 
 
 def _bounds(n: _Number, value: float) -> tuple[float | None, float | None]:
