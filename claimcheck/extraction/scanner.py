@@ -737,7 +737,7 @@ class Scanner:
             scope = self.scopes.scope(self.low, s_start, s_end, (n.start - s_start, n.end - s_start), cues)
         line, column = self.line_col(n.start)
         precision = n.step * abs(value / n.core_value) if n.core_value else n.step
-        if kind in (Kind.YEAR, Kind.ORDINAL):
+        if kind in _ONE_PLACE:
             precision = 1.0  # "2000" names one year and "100th" one place, not a rounded figure
         return Claim(
             text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier, precision=precision,
@@ -802,6 +802,7 @@ def _kind_and_unit(n: _Number) -> tuple[Kind, str | None]:
     return _KINDS[info.kind], info.unit
 
 
+_ONE_PLACE = frozenset({Kind.YEAR, Kind.ORDINAL})
 _OBJECT_EITHER_SIDE = frozenset({Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION})
 _KINDS = {"currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PERCENT, "unit": Kind.QUANTITY,
           "duration": Kind.DURATION}
@@ -810,13 +811,13 @@ _KINDS = {"currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PER
 def _bounds(n: _Number, value: float) -> tuple[float | None, float | None]:
     factor = n.info.factor if n.info else 1.0
     q = n.qualifier
-    if q == Qualifier.RANGE:
-        return (n.low or 0) * factor, (n.high or 0) * factor
     if q == Qualifier.EXACT:
         return value, value
+    if q == Qualifier.RANGE:
+        return (n.low or 0) * factor, (n.high or 0) * factor
     if q == Qualifier.APPROX:
         low, high = sorted((value * (1 - APPROX_MARGIN), value * (1 + APPROX_MARGIN)))
         return low, high
-    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+    if q in _LOWER:
         return value, None
     return None, value
