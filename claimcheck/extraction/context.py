@@ -6,17 +6,24 @@ import bisect
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from ..lang import Language
 from ..model import Scope
+from .patterns import alternation
 
-_BOUNDARY = re.compile(
-    r"\n|(?<=[.!?…;])[\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\W\d_a-zà-ÿđ]|\d)"
-)
+# A sentence ends at a newline, or after a final stop, closing quotes and spaces before a capital
+# or a digit.  The stop is matched, not looked behind for: a pattern that starts with a character
+# class lets `re` skip ahead to the next candidate instead of trying every position.
+_NEWLINE = re.compile("\n")
+_STOP = re.compile(r"[.!?…;][\"”’»)\]]*[ \t\u00a0]+(?=[«\"“‘(\[]?[^\W\d_a-zà-ÿđ]|\d)")
 _TOKEN = re.compile(r"[ \u00a0\u202f\t“”\"«»‘’'(]*([^\W\d_][\w'’\-]*)")
 _TOKENS_AFTER = re.compile(r"[^,;:.!?()\n\d]{0,80}")
 _TOKEN_BEFORE = re.compile(r"[^\W\d_][\w'’\-]*")
-_YEAR = re.compile(r"(?<![\d.,/:\-])(1[89]\d\d|20\d\d)(?![\d.,/:]\d|\d|%)")
+_UP_TO_CLAUSE = re.compile(r".*[,;:.!?()\n]", re.S)
+# A year from 1800 to 2099 standing alone.  What may not precede it is checked after its first
+# digit ("1" or "2"), not before, so that `re` can skip from one "1" or "2" to the next.
+_YEAR = re.compile(r"(1(?<![\d.,/:\-]1)[89]\d\d|2(?<![\d.,/:\-]2)0\d\d)(?![\d.,/:]\d|\d|%)")
 MAX_SENTENCE = 600
 
 
@@ -31,7 +38,8 @@ class TextIndex:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), capped to a window for very long sentences."""
         if self._sentences is None:
-            self._sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text) if not self._abbreviation(m)]
+            stops = [m.end() for m in _STOP.finditer(self.text) if not self._abbreviation(m.start() + 1, m.end())]
+            self._sentences = [0, *sorted(stops + self._line_starts()[1:])]
         i = bisect.bisect_right(self._sentences, start) - 1
         s = self._sentences[i]
         e = self._sentences[i + 1] if i + 1 < len(self._sentences) else len(self.text)
@@ -44,18 +52,22 @@ class TextIndex:
             e -= 1
         return s, e
 
-    def _abbreviation(self, m: re.Match) -> bool:
+    def _abbreviation(self, after_stop: int, end: int) -> bool:
         """"Fr. 30", "No. 5", "p. 12": a short word's period before a number ends no sentence."""
-        if m.group() == "\n" or not self.text[m.end():m.end() + 1].isdigit() or not m.start():
+        if not self.text[end:end + 1].isdigit():
             return False
-        word = self.text[max(0, m.start() - 5):m.start()].rsplit(None, 1)[-1]
+        word = self.text[max(0, after_stop - 5):after_stop].rsplit(None, 1)[-1]
         return word.endswith(".") and len(word.rstrip(".")) <= 3 and word.rstrip(".").isalpha()
 
-    def line_col(self, pos: int) -> tuple[int, int]:
+    def _line_starts(self) -> list[int]:
         if self._lines is None:
-            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        i = bisect.bisect_right(self._lines, pos) - 1
-        return i + 1, pos - self._lines[i] + 1
+            self._lines = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return self._lines
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        lines = self._line_starts()
+        i = bisect.bisect_right(lines, pos) - 1
+        return i + 1, pos - lines[i] + 1
 
 
 def measured_object(text: str, start: int, end: int, lang: Language, prefer_before: bool) -> str:
@@ -93,9 +105,9 @@ def _words_after(text: str, pos: int, lang: Language, limit: int = 4) -> list[st
 
 
 def _words_before(text: str, pos: int, lang: Language, limit: int = 5) -> list[str]:
-    window = text[max(0, pos - 80):pos]
-    cut = max(window.rfind(ch) for ch in ",;:.!?()\n")
-    words = _TOKEN_BEFORE.findall(window[cut + 1:])[-limit:]
+    start = max(0, pos - 80)
+    clause = _UP_TO_CLAUSE.match(text, start, pos)  # the words after the last mark of punctuation
+    words = _TOKEN_BEFORE.findall(text, clause.end() if clause else start, pos)[-limit:]
     while words and words[0].lower() in lang.stopwords:
         words.pop(0)
     while words and (words[-1].lower() in lang.stopwords or words[-1].lower() in lang.qualifiers):
@@ -112,24 +124,49 @@ def _relative_pattern(this: tuple[str, ...], last: tuple[str, ...], nxt: tuple[s
     return re.compile("|".join(groups))
 
 
+@functools.cache
+def _forecast_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])") if body else None
+
+
+@functools.cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    """A quick test for whether any of `words` may occur: a plain alternation (a prefix tree),
+    which `re` scans much faster than the patterns above with their groups and look-arounds.
+    It matches wherever they do, and sometimes where they do not (spaces are looser)."""
+    return re.compile(alternation(words))
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What a sentence says about time, read for its first claim."""
+
+    end: int  # the sentence was read up to here
+    years: list[tuple[int, int]]  # (offset in the sentence, year)
+    relative: Scope
+    forecast_from: int | None  # where a forecast word may start first; None: nowhere before `end`
+
+
 class ScopeFinder:
     """The year a claim refers to: a year written in its sentence, else "this year" or "last
     year" resolved with the publication date.  Each sentence is read once."""
 
     def __init__(self, lang: Language, published: dt.date | None):
         self.lang, self.published = lang, published
-        self._cache: dict[int, tuple[list[tuple[int, int]], Scope]] = {}
+        self._cache: dict[int, _Sentence] = {}
         self._relative_rx = _relative_pattern(lang.this_year, lang.last_year, lang.next_year)
-        words = "|".join(re.escape(w) for w in sorted(lang.forecast, key=len, reverse=True))
-        self._forecast_rx = re.compile(rf"(?<![\w])(?:{words})(?![\w])") if words else None
+        self._any_relative = _any_of(lang.this_year + lang.last_year + lang.next_year)
+        self._forecast_rx = _forecast_pattern(lang.forecast)
+        self._any_forecast = _any_of(lang.forecast)
 
     def scope(self, low: str, start: int, end: int, span: tuple[int, int], cue_years: set[int]) -> Scope:
         """For the sentence low[start:end] of the lower-cased text: `span` is the claim's place in
         the sentence; `cue_years` are sentence offsets of years that are claims themselves
         ("founded in 2006") and so scope nothing."""
-        years, relative = self._read(low, start, end)
-        scope = self._year(years, relative, span, cue_years)
-        forecast = bool(self._forecast_rx.search(low, start, start + span[0])) if self._forecast_rx else False
+        sentence = self._read(low, start, end)
+        scope = self._year(sentence.years, sentence.relative, span, cue_years)
+        forecast = self._forecast(low, start, start + span[0], sentence)
         if forecast and scope.year is not None and self.published and scope.year < self.published.year:
             forecast = False  # "expects 92,000 in 2026 after 80,000 in 2025": a past year is no forecast
         return Scope(scope.year, scope.source, forecast) if forecast else scope
@@ -150,13 +187,26 @@ class ScopeFinder:
             return Scope(year=best[1], source="explicit")
         return relative
 
-    def _read(self, low: str, start: int, end: int) -> tuple[list[tuple[int, int]], Scope]:
-        if start not in self._cache:
+    def _read(self, low: str, start: int, end: int) -> _Sentence:
+        sentence = self._cache.get(start)
+        if sentence is None:
             years = [(m.start() - start, int(m.group(1))) for m in _YEAR.finditer(low, start, end)]
-            self._cache[start] = (years, self._relative(low, start, end))
-        return self._cache[start]
+            first = self._any_forecast.search(low, start, end)
+            sentence = self._cache[start] = _Sentence(end, years, self._relative(low, start, end),
+                                                      first.start() if first else None)
+        return sentence
+
+    def _forecast(self, low: str, start: int, at: int, sentence: _Sentence) -> bool:
+        """Whether a forecast word ("expects", "prevede") stands in low[start:at]."""
+        if self._forecast_rx is None:
+            return False
+        if at <= sentence.end and (sentence.forecast_from is None or sentence.forecast_from >= at):
+            return False
+        return bool(self._forecast_rx.search(low, start, at))
 
     def _relative(self, low: str, start: int, end: int) -> Scope:
+        if not self._any_relative.search(low, start, end):
+            return Scope()
         m = self._relative_rx.search(low, start, end)
         if not m:
             return Scope()

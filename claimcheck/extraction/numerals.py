@@ -17,6 +17,8 @@ def parse_digits(raw: str, lang: Language) -> tuple[float, int] | None:
     well-formed number in this language (see `_parse_digits`)."""
     if len(raw) > MAX_DIGITS:
         return None
+    if raw.isdigit():  # most numbers: no separator to interpret
+        return float(raw), 0
     return _parse_digits(raw, lang)
 
 

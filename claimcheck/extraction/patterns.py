@@ -169,7 +169,7 @@ def _units(lang: Language) -> dict[str, UnitInfo]:
     return units
 
 
-class _Behind:
+class BehindMatch:
     """The match of a `Behind` pattern, with spans and groups in the original text."""
 
     __slots__ = ("_end", "_m", "_text")
@@ -200,15 +200,15 @@ class Behind:
     def __init__(self, reversed_pattern: str):
         self.rx = re.compile(reversed_pattern)
 
-    def search(self, text: str, pos: int, endpos: int) -> _Behind | None:
+    def search(self, text: str, pos: int, endpos: int) -> BehindMatch | None:
         """The match ending at `endpos` and starting at or after `pos`."""
         m = self.rx.match(text[pos:endpos][::-1])
-        return _Behind(m, text, endpos) if m else None
+        return BehindMatch(m, text, endpos) if m else None
 
-    def at(self, text: str, reverse: str, end: int) -> _Behind | None:
+    def at(self, text: str, reverse: str, end: int) -> BehindMatch | None:
         """The match ending at `end`, given `reverse == text[::-1]` (no copy per call)."""
         m = self.rx.match(reverse, len(text) - end)
-        return _Behind(m, text, len(text)) if m else None
+        return BehindMatch(m, text, len(text)) if m else None
 
 
 def _words_then(words, symbols=()) -> Behind:
@@ -243,7 +243,8 @@ def for_language(code: str) -> Patterns:
     return Patterns(
         lang=lang,
         scan=scan,
-        digit_trigger=re.compile(rf"[\d{VULGAR}]+"),
+        # as [\d½...]+, but re skips to it faster: it starts with a class
+        digit_trigger=re.compile(rf"[\d{VULGAR}][\d{VULGAR}]*"),
         word_trigger=re.compile(rf"\b{alternation(strong)}") if strong else re.compile("(?!x)x"),
         # "a million", "one and a half", "one in five", "un Français sur cinq": a weak word that
         # starts the number; group 1 is a nearer one ("one in [a] million")

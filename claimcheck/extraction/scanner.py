@@ -80,6 +80,7 @@ class Scanner:
         self.lang: Language = self.p.lang
         self.published = published
         self.rev_low, self.rev_text = self.low[::-1], text[::-1]
+        self.size = len(text)
         self.last_end = 0
         self._date_names: set[str] | None = None
         self.index = context.TextIndex(text)
@@ -87,13 +88,16 @@ class Scanner:
         self._sentences: dict[tuple[int, int], str] = {}
         self.scopes = context.ScopeFinder(self.lang, published)
 
-    def _lb(self, pattern: patterns.Behind, end: int):
+    # `Behind.at` written out, without its call: these run several times per candidate number.
+    def _lb(self, pattern: patterns.Behind, end: int) -> patterns.BehindMatch | None:
         """`pattern` ending at `end` in the lower-cased text."""
-        return pattern.at(self.low, self.rev_low, end)
+        m = pattern.rx.match(self.rev_low, self.size - end)
+        return patterns.BehindMatch(m, self.low, self.size) if m else None
 
-    def _tb(self, pattern: patterns.Behind, end: int):
+    def _tb(self, pattern: patterns.Behind, end: int) -> patterns.BehindMatch | None:
         """`pattern` ending at `end` in the text as written."""
-        return pattern.at(self.text, self.rev_text, end)
+        m = pattern.rx.match(self.rev_text, self.size - end)
+        return patterns.BehindMatch(m, self.text, self.size) if m else None
 
     # -- the loop -------------------------------------------------------------------------
     def claims(self) -> list[Claim]:
@@ -912,8 +916,7 @@ class Scanner:
         sentence = self._sentences.get((s_start, s_end))
         if sentence is None:  # one string for all the claims of a sentence
             sentence = self._sentences[(s_start, s_end)] = text[s_start:s_end]
-        prefer_before = kind in (Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION)
-        obj = context.measured_object(text, n.start, n.end, lang, prefer_before)
+        obj = context.measured_object(text, n.start, n.end, lang, kind in _OBJECT_EITHER_SIDE)
         if kind == Kind.NUMBER and value >= 0 and (value == int(value) or (
                 n.qualifier == Qualifier.RANGE and low == int(low or 0.5) and high == int(high or 0.5))):
             kind = Kind.COUNT  # "7 to 10" is a range of counts, though its middle is 8.5
@@ -925,7 +928,7 @@ class Scanner:
             scope = self.scopes.scope(self.low, s_start, s_end, (n.start - s_start, n.end - s_start), cues)
         line, column = self.line_col(n.start)
         precision = n.step * abs(value / n.core_value) if n.core_value else n.step
-        if kind in (Kind.YEAR, Kind.ORDINAL):
+        if kind in _ONE_PLACE:
             precision = 1.0  # "2000" names one year and "100th" one place, not a rounded figure
         return Claim(
             text=text[n.start:n.end], value=value, kind=kind, unit=unit, qualifier=n.qualifier, precision=precision,
@@ -973,7 +976,7 @@ def _written_step(raw: str, decimals: int) -> float:
     """The rounding step of a number as written: "290,000" -> 10000, "1,1" -> 0.1, "27" -> 1."""
     if decimals:
         return 10.0 ** -decimals
-    digits = "".join(ch for ch in raw if ch.isdigit()).lstrip("0")
+    digits = "".join(filter(str.isdigit, raw)).lstrip("0")
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped)
     if not stripped or len(digits) < 3 or (len(digits) == 3 and zeros < 2):
@@ -989,22 +992,25 @@ def _kind_and_unit(n: _Number) -> tuple[Kind, str | None]:
     info = n.info
     if info is None:
         return Kind.NUMBER, None
-    return {
-        "currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PERCENT,
-        "unit": Kind.QUANTITY, "duration": Kind.DURATION,
-    }[info.kind], info.unit
+    return _KINDS[info.kind], info.unit
+
+
+_ONE_PLACE = frozenset({Kind.YEAR, Kind.ORDINAL})
+_OBJECT_EITHER_SIDE = frozenset({Kind.PERCENT, Kind.CURRENCY, Kind.QUANTITY, Kind.YEAR, Kind.DURATION})
+_KINDS = {"currency": Kind.CURRENCY, "percent": Kind.PERCENT, "points": Kind.PERCENT, "unit": Kind.QUANTITY,
+          "duration": Kind.DURATION}
 
 
 def _bounds(n: _Number, value: float) -> tuple[float | None, float | None]:
     factor = n.info.factor if n.info else 1.0
     q = n.qualifier
-    if q == Qualifier.RANGE:
-        return (n.low or 0) * factor, (n.high or 0) * factor
     if q == Qualifier.EXACT:
         return value, value
+    if q == Qualifier.RANGE:
+        return (n.low or 0) * factor, (n.high or 0) * factor
     if q == Qualifier.APPROX:
         low, high = sorted((value * (1 - APPROX_MARGIN), value * (1 + APPROX_MARGIN)))
         return low, high
-    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+    if q in _LOWER:
         return value, None
     return None, value
