@@ -621,11 +621,11 @@ class Scanner:
         rules = self.lang.ambiguous[word]
         before = self.low[max(0, s - 24):s].split()
         after = _NEXT_WORD.match(self.text, e)
-        if before and before[-1] in {w.lower() for w in rules.get("not_before", [])}:
+        if before and before[-1] in rules["not_before"]:
             return False
         if after:
             nxt = after.group(1)
-            if nxt.lower() in {w.lower() for w in rules.get("not_after", [])}:
+            if nxt.lower() in rules["not_after"]:
                 return False
             if rules.get("not_after_capitalized") and nxt[0].isupper():
                 return False
@@ -950,7 +950,7 @@ _YEAR_RANGE = re.compile(r"[-–/](\d{2}|\d{4})(?!\d)")
 _NON_SPACE = re.compile(r"\S*")
 _NON_SPACES = re.compile(r"\S+")
 _TOKEN_TAIL = re.compile(r"[\w.\-/]*")
-_DATE_LIKE_TOKEN = re.compile(r"(?<![\d.,])\d{1,2}\.\d{2}(?![\d.,]\d)")
+_DATE_LIKE_TOKEN = re.compile(r"\d(?<![\d.,]\d)\d?\.\d{2}(?![\d.,]\d)")  # starts with a class: re skips to it
 _DATE_LIKE = re.compile(r"(\d{1,2})\.(\d{2})")
 _NUMBER_SOON = re.compile(r"[^\d.,;:!?()]{0,16}\d")
 _POSTCODE_BEFORE = re.compile(r"\d+[a-zA-Z]?,[ \u00a0]*\Z")

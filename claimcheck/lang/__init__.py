@@ -270,7 +270,15 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         if not isinstance(spelling, str) or not spelling.strip():
             raise c.fail(f"numbers.aliases.{word}", f"expected the spelling the number parser reads, got {spelling!r}")
 
-    ambiguous = c.get("numbers.ambiguous", dict, {})
+    ambiguous: dict[str, dict[str, Any]] = {}
+    for word, rules in c.get("numbers.ambiguous", dict, {}).items():
+        if not isinstance(rules, dict) or set(rules) - {"not_before", "not_after", "not_after_capitalized"}:
+            raise c.fail(f"numbers.ambiguous.{word}", "expected not_before, not_after or not_after_capitalized")
+        ambiguous[word.lower()] = {
+            "not_before": frozenset(c.words(f"numbers.ambiguous.{word}.not_before")),
+            "not_after": frozenset(c.words(f"numbers.ambiguous.{word}.not_after")),
+            "not_after_capitalized": c.get(f"numbers.ambiguous.{word}.not_after_capitalized", bool, False),
+        }
     return Language(
         code=code,
         name=c.get("name", str, code),
@@ -287,7 +295,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         aliases=aliases,
         compound_only=frozenset(c.words("numbers.compound_only")),
         elided={k: float(v) for k, v in c.mapping("numbers.elided").items()},
-        ambiguous={k.lower(): v for k, v in ambiguous.items()},
+        ambiguous=ambiguous,
         joiners=c.words("numbers.joiners"),
         table=table,
         ordinals={k: int(v) for k, v in c.mapping("numbers.ordinals").items()},
