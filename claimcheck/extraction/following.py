@@ -213,8 +213,9 @@ class FollowingReader(Reader):
         if number.qualifier == Qualifier.RANGE:
             return
         p, low = self.p, self.low
-        if not self._lb(p.not_qualifier, number.start):
-            qm = self._lb(p.qualifier_before, number.start)
+        lead = number.lead if number.lead >= 0 else number.start
+        if not self._lb(p.not_qualifier, lead):  # "più della [metà]", else "über die [Hälfte]"
+            qm = self._lb(p.qualifier_before, number.start) or self._lb(p.qualifier_before, lead)
             if qm:
                 group = 1 if qm.group(1) else 2
                 phrase = _key(qm.group(group))

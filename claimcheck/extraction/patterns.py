@@ -108,6 +108,7 @@ class Patterns:
     share_after: re.Pattern
     share_of: re.Pattern
     share_of_scale: re.Pattern
+    share_linker: re.Pattern
     article_after: re.Pattern
     mixed_fraction: re.Pattern
     ratio_after: re.Pattern
@@ -130,7 +131,7 @@ def _number_words(lang: Language) -> tuple[str, str]:
     """Patterns for cardinal word sequences and for ordinal words."""
     if not lang.cardinals:
         return "(?!x)x", "(?!x)x"
-    morph = alternation([*lang.cardinals, *lang.fraction_parts])  # "three quarters", "due terzi"
+    morph = alternation([*lang.cardinals, *lang.fraction_parts, *lang.fraction_nouns])  # "three quarters", "metà"
     word = f"{morph}+" if lang.compound_words else morph
     joiners = [j for j in lang.joiners if j != "-"]
     join = f"(?:{SP}+{alternation(joiners)}{SP}+|{SP}+|-)" if joiners else f"(?:{SP}+|-)"
@@ -236,7 +237,7 @@ def for_language(code: str) -> Patterns:
     currency_prefixes = [s for s in lang.currency_symbols] + [c for c in set(lang.currency_symbols.values())]
 
     strong = [w for w in lang.cardinals if w not in lang.weak] + list(lang.ordinals) + list(lang.ordinal_stems) \
-        + list(lang.fraction_parts)
+        + list(lang.fraction_parts) + list(lang.fraction_nouns)
     ones = set(lang.weak) | set(lang.fraction_one)
     links = [*lang.fraction_joiners, *lang.ratio_joiners]
     parts = alternation(lang.fraction_parts) if lang.fraction_parts else "(?!x)x"
@@ -320,6 +321,9 @@ def for_language(code: str) -> Patterns:
         # a fraction with no whole is a share of something: "two thirds of voters", "cut by a third."
         share_after=re.compile(rf"{SP}*(?:{alternation(lang.fraction_of)}(?![\w])|[.,;:!?)\]]|\Z)"
                                if lang.fraction_of else rf"{SP}*(?:[.,;:!?)\]]|\Z)"),
+        # "un cuarto de hora", "un quart d'heure", "a quarter of an hour": a share of a unit
+        share_linker=re.compile(rf"{SP}*(?:{alternation([*lang.fraction_of, *linkers])})(?:{SP}*|(?<=['’]))"
+                                rf"(?:{alternation(lang.weak)}{SP}+)?"),
         share_of_scale=re.compile(
             rf"{SP}+{alternation(lang.fraction_of)}{SP}+(?:{alternation(lang.weak)}{SP}+)?"
             rf"({alternation([w for w, v in lang.scales.items() if v >= 1000])})(?![\w])"

@@ -42,6 +42,7 @@ class _Number:
     factor: float = 1.0  # the scale words after it: "3 million" has 1e6
     low: float | None = None
     high: float | None = None
+    lead: int = -1  # where the words before the number end, when not at `start` ("über die [Hälfte]")
     weak_lead: bool = False  # a weak word alone ("one"): a number only as the start of a share
     notes: list[str] = field(default_factory=list)
 

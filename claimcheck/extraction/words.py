@@ -40,13 +40,19 @@ class WordReader(Reader):
             return _Number(start=s, core_end=e + 1, end=e + 1, value=value, words=True, core_value=value,
                            step=_written_step(str(int(value)), 0))
         negative = self._lb(self.p.negative_before, s)
+        if len(units) == 1 and first in lang.fraction_nouns and first not in lang.fractions:
+            return self._fraction_noun(s, e, first)
         if first in lang.fractions and (len(units) == 1 or (len(units) == 2 and units[1] in lang.weak)):
             article = self.p.article_after.match(low, starts[0] + len(first))  # "half an hour", "nửa tháng"
             at = article.end() if article else starts[0] + len(first)
             if self.p.unit.match(self.text, at):
                 value = lang.fractions[first]
                 return _Number(start=s, core_end=at, end=at, value=value, words=True, core_value=value, step=value)
+            if len(units) == 1 and first in lang.fraction_nouns:
+                return self._fraction_noun(s, starts[0] + len(first), first)  # "half of the staff"
         weak_lead = len(units) == 1 and first in lang.weak and not negative
+        if weak_lead and (um := self.p.unit.match(self.text, e)) and self.p.fraction_tail.match(low, um.end()):
+            weak_lead = False  # "un an et demi", "uma hora e meia", "an hour and a half"
         if len(units) == 1 and (first in lang.compound_only or first in lang.fractions or first in lang.fraction_parts
                                 or (weak_lead and not self.p.ratio_after.match(low, e))):
             return None  # "one" alone is a pronoun, but "one in five" a share
@@ -60,13 +66,20 @@ class WordReader(Reader):
         if len(units) == 1 and lang.capitalised_next_is_name and nxt and nxt.group(1)[0].isupper():
             return None
         reading = numerals.parse_words(units, lang)
+        if reading is None and len(units) == 1 and first in lang.weak:
+            reading = numerals.WordReading(1.0, 1)  # "an" (hour and a half): a weak word is one
         if reading is not None and reading.share and (sm := self.p.share_of_scale.match(low, ends[reading.used - 1])):
             scale = lang.scales[_key(sm.group(1))]  # "a quarter of a million"
             reading = numerals.WordReading(reading.value * scale, reading.used, False, reading.step * scale)
             ends[reading.used - 1] = sm.end()
-        if reading is not None and reading.share and not (self.p.share_after.match(low, ends[reading.used - 1])
-                                                          or self.p.unit.match(self.text, ends[reading.used - 1])
-                                                          or self._bounded(s)):
+        if reading is not None and reading.share and (om := self.p.share_linker.match(low, ends[reading.used - 1])) \
+                and self.p.unit.match(self.text, om.end()):
+            ends[reading.used - 1] = om.end()  # "un cuarto de hora", "a quarter of an hour": the unit follows
+            reading = numerals.WordReading(reading.value, reading.used, False, reading.step)
+        end = ends[reading.used - 1] if reading is not None else e
+        if reading is not None and reading.share and not (self.p.share_after.match(low, end) or self._bounded(s)
+                                                          or self.p.unit.match(self.text, end)
+                                                          or self.p.hyphen_unit.match(self.text, end)):
             # "three quarters in a row" counts quarters; "a third term" is a rank
             reading = numerals.parse_words(units[:reading.used - 1], lang) if reading.used > 1 else None
             if reading is not None and reading.share:
@@ -80,9 +93,10 @@ class WordReader(Reader):
         step = reading.step or (_written_step(str(int(value)), 0) if value == int(value) else 0.1)
         number = _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value, step=step,
                          weak_lead=weak_lead)
-        number.scaled = units[used - 1] in lang.scales
+        scales = [lang.scales[u] for u in units[:used] if u in lang.scales and lang.scales[u] >= 1000]
+        number.scaled = units[used - 1] in lang.scales or bool(scales)  # "dos millones y medio (de euros)"
         if number.scaled:
-            number.factor = lang.scales[units[used - 1]]
+            number.factor = lang.scales.get(units[used - 1]) or scales[-1]
         if negative:
             number.start, number.negative, number.value = negative.start(1), True, -value
         dm = self.p.date_after.match(low, e)
@@ -90,6 +104,22 @@ class WordReader(Reader):
             raise _Skip(dm.end())
         self._time_of_day_words(number)
         return number
+
+    def _fraction_noun(self, s: int, e: int, word: str) -> _Number | None:
+        """"la mitad de los encuestados", "half of the staff", "über die Hälfte der": a noun that
+        is a share, before the whole it divides; "the second half of the year" is a time."""
+        if not self.p.share_of.match(self.low, e):
+            return None
+        before = self.low[max(0, s - 40):s].split()
+        lead = s
+        if before and before[-1] in self.lang.determiners:
+            lead = self.low.rindex(before[-1], 0, s)  # the qualifier stands before the article
+            before = before[:-1]
+        if before and (before[-1] in self.lang.fraction_noun_not_after or before[-1] in self.lang.ordinals):
+            return None
+        value = self.lang.fraction_nouns[word]
+        return _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value, step=value,
+                       lead=lead)
 
     def _word_units(self, s: int, e: int) -> tuple[list[str], list[int], list[int]]:
         """The words of low[s:e] with their start and end offsets.  Hyphens part words where the

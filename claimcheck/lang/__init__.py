@@ -58,6 +58,8 @@ class Language:
     fraction_tails: dict[str, float]
     fraction_glued: dict[str, float]
     fraction_words: dict[str, float]
+    fraction_nouns: dict[str, float]
+    fraction_noun_not_after: frozenset[str]
     nouns_capitalised: bool
     street_words: tuple[str, ...]
     day_prefixes: frozenset[str]
@@ -315,6 +317,8 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         fraction_tails=_fractions(c, "fractions.tails"),
         fraction_glued=_fractions(c, "fractions.glued"),
         fraction_words=_fractions(c, "fractions.words"),
+        fraction_nouns=_fractions(c, "fractions.nouns"),
+        fraction_noun_not_after=frozenset(c.words("fractions.noun_not_after")),
         nouns_capitalised=c.get("nouns_capitalised", bool, False),
         street_words=c.words("numbers.street_words"),
         day_prefixes=frozenset(c.words("dates.day_prefixes")),
