@@ -17,6 +17,7 @@ from .reading import (
     _YEAR_RANGE,
     YEAR_EVENT_WINDOW,
     Reader,
+    _key,
     _Number,
     _Skip,
     _written_step,
@@ -85,8 +86,8 @@ class DigitReader(Reader):
         om = p.ordinal_suffix.match(text, e)
         if om and not currency and decimals == 0 and value == int(value) and self._ordinal_suffix_ok(s, om):
             number.ordinal, number.end = True, om.end()
-            if value == 1:
-                raise _Skip(om.end())
+            if value == 1 or self._names_a_part(om.end(), capitalised=True):
+                raise _Skip(om.end())  # "der 2. Bundesliga": a name, not a rank
             return number
         if self._year_like(number, raw, s, e) and not in_range:
             if self._lb(p.year_cue, start) or self._year_of_event(s, e):
@@ -145,18 +146,28 @@ class DigitReader(Reader):
     def _year_like(self, number: _Number, raw: str, s: int, e: int) -> bool:
         if number.currency or number.negative or not (len(raw) == 4 and raw.isdigit()):
             return False
-        if not 1000 <= number.value <= 2100 or self._bounded(number.start):
+        if not 1000 <= number.value <= 2100 or (self._bounded(number.start) and not self._until_year(number.start, e)):
             return False
         if self.p.scale.match(self.text, e) or self.p.unit.match(self.text, e):
             return False
         m = _NEXT_WORD.match(self.text, e)
         if m:
             word = m.group(1)
+            if word.lower() in self.lang.year_events:
+                return True  # "das 1919 gegründete Unternehmen"
             if word[0].islower() and word.lower() not in self.lang.stopwords:
                 before = self.low[max(0, s - 12):s].split()
                 if not before or before[-1] not in self.lang.year_words:
                     return False  # "1500 dipendenti": a count
         return True
+
+    def _until_year(self, s: int, e: int) -> bool:
+        """"invertirá ... hasta 2026": an up-to word before a year with nothing counted after it
+        names a time, not a bound on a count."""
+        qm = self._lb(self.p.qualifier_before, s)
+        phrase = _key(qm.group(1) or qm.group(2) or "") if qm else ""
+        return (self.lang.qualifiers.get(phrase) == "up_to" and not self._counts_something(e)
+                and not self.p.unit.match(self.text, e))
 
     def _year_of_event(self, s: int, e: int) -> bool:
         """A year a few words from a one-time event's word, in the same clause."""

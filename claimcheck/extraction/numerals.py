@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -194,6 +195,9 @@ def _share(words: tuple[str, ...], lang: Language) -> tuple[float, bool, float] 
     part = _part(words[:end], lang) if end >= 2 or after > 1 else None  # a part word alone is no share
     if part is None:
         return None
+    count, parts = part
+    if parts <= 12 and count == int(count) and math.gcd(int(count), parts) > 1:
+        return None  # fractions are written in lowest terms: "dois quartos" are two rooms, not a half
     value = part[0] / part[1] * after
     return value, after == 1, after / part[1]
 

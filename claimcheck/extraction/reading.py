@@ -84,6 +84,19 @@ class Reader:
         m = _TOKEN_TAIL.match(self.text, e)
         return m.end() if m else e
 
+    def _names_a_part(self, e: int, capitalised: bool = False) -> bool:
+        """An ordinal before one of the language's excluded nouns names a time or a part ("the
+        second half", "la seconda volta", "der 2. Bundesliga"), unless a streak word follows the
+        noun ("il nono anno consecutivo").  `capitalised`: only a capitalised noun, a name
+        ("2. Bundesliga"), for ordinals in digits ("la 13ª volta" is a record)."""
+        nxt = _NEXT_WORD.match(self.text, e)
+        if not nxt or nxt.group(1).lower() not in self.lang.ordinal_excluded_nouns:
+            return False
+        if capitalised and not nxt.group(1)[0].isupper():
+            return False
+        after = " ".join(self.low[nxt.end():nxt.end() + 24].split())
+        return not any(after.startswith(w) for w in self.lang.ordinal_streak_words)
+
     def _bounded(self, s: int) -> bool:
         """A qualifier such as "no less than" right before `s`."""
         return bool(self._lb(self.p.qualifier_before, s))

@@ -186,11 +186,15 @@ class WordReader(Reader):
         nxt = _NEXT_WORD.match(self.text, e)
         noun = nxt.group(1).lower() if nxt else ""
         before = low[max(0, s - 24):s].split()
+        if before and before[-1] in lang.fraction_each:  # "jeder fünfte Deutsche": a share
+            start = low.rindex(before[-1], 0, s)
+            return _Number(start=start, core_end=e, end=e, value=1 / value, words=True, core_value=1 / value,
+                           step=1 / value)
+        if before and before[-1] in lang.weak and word in lang.fraction_parts and self.p.share_linker.match(low, e):
+            return None  # "um quarto de hotel": a room, neither a rank nor a share
         if not (self._lb(self.p.determiner_before, s) or noun in lang.ordinal_place_nouns
                 or (before and before[-1] in lang.ordinal_rank_words)):
             return None
-        if noun in lang.ordinal_excluded_nouns:
-            after = " ".join(low[nxt.end():nxt.end() + 24].split())
-            if not any(after.startswith(w) for w in lang.ordinal_streak_words):
-                return None  # "il secondo anno": a time, but "il nono anno consecutivo" a record
+        if self._names_a_part(e):
+            return None  # "il secondo anno": a time, but "il nono anno consecutivo" a record
         return _Number(start=s, core_end=e, end=e, value=float(value), words=True, ordinal=True)

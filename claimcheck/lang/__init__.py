@@ -59,6 +59,7 @@ class Language:
     fraction_glued: dict[str, float]
     fraction_words: dict[str, float]
     fraction_nouns: dict[str, float]
+    fraction_each: frozenset[str]
     fraction_noun_not_after: frozenset[str]
     nouns_capitalised: bool
     street_words: tuple[str, ...]
@@ -318,6 +319,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         fraction_glued=_fractions(c, "fractions.glued"),
         fraction_words=_fractions(c, "fractions.words"),
         fraction_nouns=_fractions(c, "fractions.nouns"),
+        fraction_each=frozenset(c.words("fractions.each")),
         fraction_noun_not_after=frozenset(c.words("fractions.noun_not_after")),
         nouns_capitalised=c.get("nouns_capitalised", bool, False),
         street_words=c.words("numbers.street_words"),
