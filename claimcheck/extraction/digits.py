@@ -74,8 +74,10 @@ class DigitReader(Reader):
             number.negative, number.value = True, -value
         elif start == s and prev in "-−" and not prev2.isalnum():
             number.start, number.negative, number.value = s - 1, True, -value
-        elif neg := self._lb(p.negative_before, start):
-            number.start, number.negative, number.value = neg.start(1), True, -value
+        elif (neg := self._lb(p.negative_before, start)) and not self._longer_qualifier(neg.start(1), start):
+            number.start, number.negative, number.value = neg.start(1), True, -value  # "moins 5", not "au moins 5"
+        elif start == s and prev == "+" and not prev2.isalnum():
+            number.start = s - 1  # "+45 Mio. Euro": a sign written for a change
         if not ("/" in text[e:e + 12] and self._digit_fraction(number)):
             self._not_a_date_or_time(number, s)
         # "Buslinie 41.000 Fahrgäste": a figure with a thousands point or comma is a count, not line 41
@@ -118,6 +120,12 @@ class DigitReader(Reader):
         if exponent:  # "1.3e6" is written to a hundred thousand
             return value * 10.0 ** exponent, max(0, decimals - exponent), 10.0 ** (exponent - decimals)
         return value, decimals, _written_step(raw, decimals)
+
+    def _longer_qualifier(self, word_start: int, start: int) -> bool:
+        """A qualifier phrase that ends at `start` and begins before the negative word at
+        `word_start` ("au moins 5", "plus ou moins 5"): the word is part of it."""
+        qm = self._lb(self.p.qualifier_before, start)
+        return bool(qm and qm.start() < word_start)
 
     def _year_then_figure(self, s: int, e: int, end: int) -> bool:
         """"2026 7.240 studenten": a year (or "2025-2026"), a space and a figure with a thousands

@@ -46,6 +46,8 @@ class FollowingReader(Reader):
             number.factor *= lang.scales[_key(sm.group(1))]
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
+            if _key(sm.group(1)) in lang.approx_scales and not number.decimals:
+                number.qualifier = Qualifier.APPROX  # "3 decine": about thirty; "1,1 millier" is a figure
         if number.scaled and fractioned == number.core_end and tail.match(self.low, pos):
             pos = fractioned = self._fraction_after(number, pos)  # "3 milioni e mezzo"
         if not number.scaled and not number.words:
@@ -78,6 +80,8 @@ class FollowingReader(Reader):
             hm = p.hyphen_unit.match(text, pos)
             if hm:
                 number.info, pos = p.units.get(_key(hm.group(1))), hm.end()
+        if number.info is not None and not number.negative and (nm := p.negative_after.match(text, pos)):
+            number.value, number.negative, pos = -number.value, True, nm.end()  # "9 grados bajo cero"
         if number.info is not None and fractioned == number.core_end and tail.match(self.low, pos):
             pos = self._fraction_after(number, pos)  # "due anni e mezzo", "hai năm rưỡi"
         if number.currency and (number.info is None or number.info.kind != "currency"):

@@ -81,6 +81,7 @@ class Patterns:
     currency_prefix: Behind
     qualifier_before: Behind
     negative_before: Behind
+    negative_after: re.Pattern
     not_qualifier: Behind
     qualifier_after: re.Pattern
     month_before: Behind
@@ -268,6 +269,8 @@ def for_language(code: str) -> Patterns:
         ),
         qualifier_before=_words_then(lang.qualifiers, lang.qualifier_symbols),
         negative_before=_words_then(lang.negative_words),
+        negative_after=re.compile(rf"{SP}+(?i:{alternation(lang.negative_after)})(?![\w])")
+        if lang.negative_after else re.compile("(?!x)x"),
         not_qualifier=_words_then(lang.not_qualifiers),
         qualifier_after=re.compile(rf"{SP}*(?:,{SP}*)?({alternation(lang.qualifiers_after)}){WB_AFTER}"),
         month_before=Behind(

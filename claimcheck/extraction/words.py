@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Qualifier
 from . import numerals
 from .reading import (
     _NEXT_WORD,
@@ -40,6 +41,8 @@ class WordReader(Reader):
             return _Number(start=s, core_end=e + 1, end=e + 1, value=value, words=True, core_value=value,
                            step=_written_step(str(int(value)), 0))
         negative = self._lb(self.p.negative_before, s)
+        if negative and self._longer_qualifier(negative.start(1), s):
+            negative = None  # "au moins cinq"
         if len(units) == 1 and first in lang.fraction_nouns and first not in lang.fractions:
             return self._fraction_noun(s, e, first)
         if first in lang.fractions and (len(units) == 1 or (len(units) == 2 and units[1] in lang.weak)):
@@ -93,6 +96,8 @@ class WordReader(Reader):
         step = reading.step or (_written_step(str(int(value)), 0) if value == int(value) else 0.1)
         number = _Number(start=s, core_end=e, end=e, value=value, words=True, core_value=value, step=step,
                          weak_lead=weak_lead)
+        if any(u in lang.approx_scales for u in units[:used]):
+            number.qualifier = Qualifier.APPROX  # "une trentaine": about thirty
         scales = [lang.scales[u] for u in units[:used] if u in lang.scales and lang.scales[u] >= 1000]
         number.scaled = units[used - 1] in lang.scales or bool(scales)  # "dos millones y medio (de euros)"
         if number.scaled:

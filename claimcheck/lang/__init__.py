@@ -72,6 +72,7 @@ class Language:
     reference_words: tuple[str, ...]
     reference_tails: tuple[str, ...]
     scales: dict[str, float]
+    approx_scales: frozenset[str]
     money_scales: dict[str, float]
     scale_suffixes: dict[str, float]
     currency_code_scales: dict[str, float]
@@ -83,6 +84,7 @@ class Language:
     bound_joiners: frozenset[str]
     list_joiners: frozenset[str]
     negative_words: tuple[str, ...]
+    negative_after: tuple[str, ...]
     conversion_joiners: tuple[str, ...]
     qualifier_symbols: dict[str, str]
     change_words: frozenset[str]
@@ -254,6 +256,8 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
 
     scales = {k.lower(): v for k, v in facts.scales.items() if k == k.lower()}
     scales.update({k: float(v) for k, v in c.mapping("scales.words").items()})
+    collectives = _fractions(c, "scales.collectives")
+    scales.update(collectives)
     percent_words = tuple(sorted(set(c.words("percent.words")) | facts.percent_words))
 
     between = []
@@ -293,7 +297,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         decimal=facts.decimal,
         group=facts.group,
         date_order=facts.date_order,
-        cardinals=tuple(dict.fromkeys([*c.words("numbers.cardinals"), *aliases])),
+        cardinals=tuple(dict.fromkeys([*c.words("numbers.cardinals"), *aliases, *collectives])),
         weak=frozenset(c.words("numbers.weak")) | {k for k, v in aliases.items() if v in c.words("numbers.weak")},
         aliases=aliases,
         compound_only=frozenset(c.words("numbers.compound_only")),
@@ -332,6 +336,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         reference_words=c.words("numbers.reference_words"),
         reference_tails=c.words("numbers.reference_tails"),
         scales=scales,
+        approx_scales=frozenset(collectives),
         money_scales={k: float(v) for k, v in c.get("scales.money", dict, {}).items()},
         scale_suffixes={**{k: v for k, v in facts.scales.items() if k != k.lower()},
                         **{k: float(v) for k, v in c.get("scales.suffixes", dict, {}).items()}},
@@ -344,6 +349,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         bound_joiners=frozenset(c.words("ranges.bound_joiners")),
         list_joiners=frozenset(c.words("ranges.list_joiners")),
         negative_words=c.words("numbers.negative_words"),
+        negative_after=c.words("numbers.negative_after"),
         conversion_joiners=c.words("numbers.conversion_joiners"),
         qualifier_symbols=dict(common.get("qualifier_symbols", {})),
         change_words=frozenset(c.words("ranges.change_words")),
