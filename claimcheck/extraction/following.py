@@ -46,6 +46,8 @@ class FollowingReader(Reader):
             number.factor *= lang.scales[_key(sm.group(1))]
             number.value *= lang.scales[_key(sm.group(1))]
             number.scaled, pos = True, sm.end()
+            if not number.currency and _key(sm.group(1)) in lang.scale_currencies:
+                number.currency = lang.scale_currencies[_key(sm.group(1))]  # "500 mdd": millones de dólares
             if _key(sm.group(1)) in lang.approx_scales and not number.decimals:
                 number.qualifier = Qualifier.APPROX  # "3 decine": about thirty; "1,1 millier" is a figure
         if number.scaled and fractioned == number.core_end and tail.match(self.low, pos):
@@ -114,7 +116,9 @@ class FollowingReader(Reader):
         raw = self.text[s:e]
         if raw.isdigit() and not self.lang.nouns_capitalised:
             name = _NAME_BEFORE.search(self.text, max(0, s - 40), s)
-            if name and name.group(1)[0].isupper() and name.group(1).lower() not in self.lang.stopwords:
+            # "FTSE 100"; a capitalised article only before a small number that counts nothing ("La 1")
+            if name and name.group(1)[0].isupper() and (name.group(1).lower() not in self.lang.stopwords or (
+                    len(raw) <= 2 and not self._counts_something(e) and not self.p.unit.match(self.text, e))):
                 before = self.text[max(0, name.start(1) - 3):name.start(1)].rstrip(" \u00a0\t")
                 if before and before[-1] not in ".!?:;\n\"“«" and before[-1] != "(":
                     raise _Skip(e)
@@ -199,8 +203,10 @@ class FollowingReader(Reader):
         high_value = other.value
         if low_value >= high_value:
             if not opening or low_value == high_value:
-                if joiner in "-–—" and not (number.info or number.scaled):
-                    raise _Skip(other.end)  # "3-1": a score
+                small = max(low_value, high_value) <= 30 and low_value.is_integer() and high_value.is_integer()
+                score = joiner in "-–—" or (small and not self._counts_something(other.end))
+                if score and not (number.info or number.scaled or other.info or other.scaled):
+                    raise _Skip(other.end)  # "3-1", "terminou 2 a 1": a score; "fell 10 to 5 points" is no score
                 return
             low_value, high_value = high_value, low_value  # "ranged from -18 °C to -34 °C"
         number.info = number.info or b_info

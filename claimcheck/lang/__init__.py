@@ -73,6 +73,7 @@ class Language:
     reference_tails: tuple[str, ...]
     scales: dict[str, float]
     approx_scales: frozenset[str]
+    scale_currencies: dict[str, str]
     money_scales: dict[str, float]
     scale_suffixes: dict[str, float]
     currency_code_scales: dict[str, float]
@@ -257,6 +258,10 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
     scales = {k.lower(): v for k, v in facts.scales.items() if k == k.lower()}
     scales.update({k: float(v) for k, v in c.mapping("scales.words").items()})
     collectives = _fractions(c, "scales.collectives")
+    scale_currencies = c.mapping("scales.currencies")
+    for word, iso in scale_currencies.items():
+        if word not in scales or not (isinstance(iso, str) and len(iso) == 3 and iso.isupper()):
+            raise c.fail(f"scales.currencies.{word}", "expected a scale word and an ISO 4217 code")
     scales.update(collectives)
     percent_words = tuple(sorted(set(c.words("percent.words")) | facts.percent_words))
 
@@ -337,6 +342,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         reference_tails=c.words("numbers.reference_tails"),
         scales=scales,
         approx_scales=frozenset(collectives),
+        scale_currencies=scale_currencies,
         money_scales={k: float(v) for k, v in c.get("scales.money", dict, {}).items()},
         scale_suffixes={**{k: v for k, v in facts.scales.items() if k != k.lower()},
                         **{k: float(v) for k, v in c.get("scales.suffixes", dict, {}).items()}},
