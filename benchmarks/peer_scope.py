@@ -24,7 +24,7 @@ ARITHMETIC = re.compile(r"[\^±×]|\dx10|\b(?:over|times|plus|equals)\b", re.I)
 SMALL_OR_COMPOUND_PART = re.compile(
     r"\b(?:\w+-(?:firsts?|seconds?|thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[ -]+(?:firsts?|fifths?|sixths?"
-    r"|sevenths?|eighths?|ninths?)|millionths?|billionths?|trillionths?|\w+(?:bilionesim|miliardesim|milionesim)[oi]"
+    r"|sevenths?|eighths?|ninths?)|millionths?|billionths?|trillionths?|\w*(?:bilionesim|miliardesim|milionesim)[oi]"
     r"|\w*(?:un|du|tre|quattr|cinqu|se|sett|ott|nov|dic|vent|trent|cent|mil)\w*esim[oi])\b",
     re.I,
 )
@@ -93,8 +93,8 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
     rest = text
     for item in expected:
         rest = rest.replace(item.get("surface") or "", " ")
-    if TOKENISED.search(text):
-        return "tokenised text: a symbol split from its letters ('c $' for C$, '30 . 84')"
+    if TOKENISED.search(text) or any(re.search(r"\w \- \w|^\s*\- \d", item.get("surface") or "") for item in expected):
+        return "tokenised text: a symbol or hyphen split from its letters ('c $' for C$, '30 . 84', 'fifty - two')"
     if any(_article_as_one(item.get("surface") or "") for item in expected):
         return "an article or 'one' read as the number one ('a gallon', 'un posto'): not a claim by design"
     if not expected and kind == "range" and re.search(r"\d", text):
@@ -137,7 +137,10 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
         return "a fraction's part read as an ordinal ('forty two and a third'): claimcheck reads the fraction"
     if kind == "percent" and re.match(r"\s*(?:percents?|per cent) of\b", text, re.I):
         return "the percent word before its number ('percent of 10'): not how articles write a percentage"
-    if kind == "number" and any(re.fullmatch(r"\d{3}0", item.get("surface") or "") and
+    if any(re.fullmatch(r"\s*\d{1,2}/\d{1,2}\s*", item.get("surface") or "") for item in expected) \
+            and re.fullmatch(r"\s*\d{1,2}/\d{1,2}\s*", text):
+        return "a bare 'd/d' read as a day and a month, as news writes it (docs/claims.md: '3/4 of' is a fraction)"
+    if any(item.get("kind") == "number" and re.fullmatch(r"\d{3}0", item.get("surface") or "") and
                                 re.search(re.escape(item["surface"]) + "s", text) for item in expected):
         return "a decade ('the 1960s'): a time, not a claim"
     return None

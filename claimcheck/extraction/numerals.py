@@ -196,7 +196,9 @@ def _share(words: tuple[str, ...], lang: Language) -> tuple[float, bool, float] 
     if part is None:
         return None
     count, parts = part
-    if parts <= 12 and count == int(count) and math.gcd(int(count), parts) > 1:
+    if count > parts and after == 1:
+        return count / parts, False, 1 / parts  # "three halves": more than a whole, no share
+    if count < parts <= 12 and count == int(count) and math.gcd(int(count), parts) > 1:
         return None  # fractions are written in lowest terms: "dois quartos" are two rooms, not a half
     value = part[0] / part[1] * after
     return value, after == 1, after / part[1]

@@ -265,7 +265,7 @@ def for_language(code: str) -> Patterns:
         units=units,
         currency_prefix=Behind(
             rf"{SP}?(?:({reversed_alternation(currency_prefixes)})|"
-            rf"({reversed_alternation(lang.currency_words_any_case, 'i')}))(?![\w$])"
+            rf"({reversed_alternation([*lang.currency_words_any_case, *lang.currency_words_before], 'i')}))(?![\w$])"
         ),
         qualifier_before=_words_then(lang.qualifiers, lang.qualifier_symbols),
         negative_before=_words_then(lang.negative_words),

@@ -92,6 +92,7 @@ class Language:
     currency_words: dict[str, str]
     currency_symbols: dict[str, str]
     currency_words_any_case: tuple[str, ...]
+    currency_words_before: tuple[str, ...]
     percent_words: tuple[str, ...]
     point_words: tuple[str, ...]
     unit_words: dict[str, tuple[str, float]]
@@ -239,6 +240,10 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
     for word, iso in currency_words.items():
         if not (isinstance(iso, str) and len(iso) == 3 and iso.isupper()):
             raise c.fail(f"currencies.{word}", f"not an ISO 4217 code: {iso!r}")
+    before_words = c.words("numbers.currency_words_before")
+    for word in before_words:
+        if word not in currency_words:
+            raise c.fail("numbers.currency_words_before", f"{word!r} is no currency word of the language")
     currency_symbols = dict(facts.currency_symbols)
     currency_symbols.update(common.get("currency_symbols", {}))
     for iso in common.get("codes_any_case", []):
@@ -362,6 +367,7 @@ def build(name: str, data: dict[str, Any], common: dict[str, Any]) -> Language:
         currency_words=currency_words,
         currency_symbols=currency_symbols,
         currency_words_any_case=tuple(iso.lower() for iso in common.get("codes_any_case", [])),
+        currency_words_before=before_words,
         percent_words=percent_words,
         point_words=c.words("percent.points"),
         unit_words=unit_words,
