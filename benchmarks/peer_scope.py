@@ -48,6 +48,15 @@ NUMBER_WORD = re.compile(
 )
 
 
+def _in_a_name(text: str, item: dict) -> bool:
+    """A bare number right after a capitalised word inside a sentence: "Voyager 2", "South 32"."""
+    surface, start = item.get("surface") or "", item.get("start")
+    if not surface.isdigit() or start is None:
+        return False
+    before = re.search(r"(?:^|[^.!?]\s)([A-Z][\w]*)\s$", text[:start])
+    return bool(before) and item.get("kind") == "number"
+
+
 def _article_as_one(surface: str) -> bool:
     """"a", "un", or an article and one word that is no number word ("a gallon", "un penny")."""
     words = surface.strip().lower().split()
@@ -140,6 +149,11 @@ def out_of_scope(case: dict, kind: str, known_currencies: set[str]) -> str | Non
     if any(re.fullmatch(r"\s*\d{1,2}/\d{1,2}\s*", item.get("surface") or "") for item in expected) \
             and re.fullmatch(r"\s*\d{1,2}/\d{1,2}\s*", text):
         return "a bare 'd/d' read as a day and a month, as news writes it (docs/claims.md: '3/4 of' is a fraction)"
+    if any(_in_a_name(text, item) for item in expected):
+        return "a number that is part of a name ('Voyager 2', 'South 32'): not a claim by design"
+    if any(item.get("kind") == "number" and re.fullmatch(r"(1[89]|20)\d\d", item.get("surface") or "")
+           and re.search(r"\b(?:in|since|by)\s+" + item["surface"] + r"\b", text) for item in expected):
+        return "a year that dates something ('in 1979'): it sets a scope, it is no claim by design"
     if any(item.get("kind") == "number" and re.fullmatch(r"\d{3}0", item.get("surface") or "") and
                                 re.search(re.escape(item["surface"]) + "s", text) for item in expected):
         return "a decade ('the 1960s'): a time, not a claim"
