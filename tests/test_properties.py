@@ -244,6 +244,9 @@ def _vocabulary(code: str) -> list[str]:
     words = set(lang.cardinals) | set(lang.scales) | set(lang.percent_words) | set(lang.qualifiers)
     words |= set(lang.ordinals) | set(lang.months) | set(lang.durations) | set(lang.unit_words)
     words |= set(lang.currency_words)
+    words |= set(lang.fraction_parts) | set(lang.fraction_nouns) | set(lang.fraction_joiners) | set(lang.ratio_joiners)
+    words |= set(lang.fraction_of) | set(lang.fraction_tails) | set(lang.fraction_each) | set(lang.weak)
+    words |= set(lang.negative_words) | set(lang.negative_after) | set(lang.time_before) | set(lang.hour_before)
     return sorted(w for w in words if w)
 
 
@@ -251,7 +254,7 @@ def _symbols(code: str) -> list[str]:
     return sorted(set(langdata.get(code).currency_symbols) | {"$", "€", "£", "¥", "₫", "US$", "%", "‰", "°C"})
 
 
-SEPARATORS = [".", ",", " ", "\u00a0", "\u202f", "'", "’", "-", "–", "/", ":", "+", "x", "×", "~", "½"]
+SEPARATORS = [".", ",", " ", "\u00a0", "\u202f", "'", "’", "-", "–", "/", ":", "+", "x", "×", "~", "½", "¾", "e", "e-"]
 PUNCTUATION = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "«", "»", "“", "”", '"', "…", "\n", "\n\n", "\t",
                "—", "#", "&", "*", "_", "http://", "@"]
 
@@ -310,6 +313,7 @@ def test_no_crash_on_number_soup(code: str, data: st.DataObject) -> None:
     "9" * 309,                                   # OverflowError: cannot convert float infinity to integer
     "1" + ",000" * 103,                          # OverflowError: (34, 'Numerical result out of range')
     "It cost $" + "9" * 310 + ".",               # a claim whose value is inf
+    "It took 1.3e610 seconds.",                  # OverflowError: an exponent no figure of the world has
 ])
 def test_numbers_too_long_for_a_float(text: str) -> None:
     claims = extract(text, lang="en")

@@ -114,6 +114,8 @@ class DigitReader(Reader):
         elif "e" in raw or "E" in raw:
             raw, _, power = raw.lower().partition("e")
             exponent = int(power)
+            if abs(exponent) > 24:
+                return None  # "1.3e610": no figure of the world
         parsed = numerals.parse_digits(raw, self.lang)
         if parsed is None:
             return None
