@@ -13,6 +13,26 @@ from .reading import (
 
 
 class FractionReader(Reader):
+    def _settled_share(self, reading: numerals.WordReading, units: list[str], ends: list[int],
+                       s: int) -> numerals.WordReading | None:
+        """A fraction with no whole, read in words ("two thirds", "un cuarto"), as what its
+        context makes it: a scaled figure ("a quarter of a million"), a part of a unit ("un cuarto
+        de hora": `ends` is moved to the unit), a share ("two thirds of voters", "cut by a third.",
+        after a bound), or else the count without its part word ("three quarters in a row")."""
+        low, at = self.low, ends[reading.used - 1]
+        if sm := self.p.share_of_scale.match(low, at):
+            scale = self.lang.scales[_key(sm.group(1))]
+            ends[reading.used - 1] = sm.end()
+            return numerals.WordReading(reading.value * scale, reading.used, False, reading.step * scale)
+        if (om := self.p.share_linker.match(low, at)) and self.p.unit.match(self.text, om.end()):
+            ends[reading.used - 1] = om.end()
+            return numerals.WordReading(reading.value, reading.used, False, reading.step)
+        if self.p.share_after.match(low, at) or self._bounded(s) or self.p.unit.match(self.text, at) \
+                or self.p.hyphen_unit.match(self.text, at):
+            return reading
+        count = numerals.parse_words(units[:reading.used - 1], self.lang) if reading.used > 1 else None
+        return count if count is not None and not count.share else None
+
     def _digit_fraction(self, number: _Number) -> bool:
         """"2 1/4", and "3/4 of" or "1/2 mile": a fraction written with a slash, read into
         `number`.  A bare "3/4" stays what it most often is in news, a day and a month."""

@@ -43,16 +43,9 @@ class WordReader(Reader):
         negative = self._lb(self.p.negative_before, s)
         if negative and self._longer_qualifier(negative.start(1), s):
             negative = None  # "au moins cinq"
-        if len(units) == 1 and first in lang.fraction_nouns and first not in lang.fractions:
-            return self._fraction_noun(s, e, first)
-        if first in lang.fractions and (len(units) == 1 or (len(units) == 2 and units[1] in lang.weak)):
-            article = self.p.article_after.match(low, starts[0] + len(first))  # "half an hour", "nửa tháng"
-            at = article.end() if article else starts[0] + len(first)
-            if self.p.unit.match(self.text, at):
-                value = lang.fractions[first]
-                return _Number(start=s, core_end=at, end=at, value=value, words=True, core_value=value, step=value)
-            if len(units) == 1 and first in lang.fraction_nouns:
-                return self._fraction_noun(s, starts[0] + len(first), first)  # "half of the staff"
+        if (first in lang.fraction_nouns or first in lang.fractions) and (
+                len(units) == 1 or (len(units) == 2 and units[1] in lang.weak)):
+            return self._fraction_word(first, s, len(units) == 1)  # "half an hour", "la mitad de"
         weak_lead = len(units) == 1 and first in lang.weak and not negative
         if weak_lead and (um := self.p.unit.match(self.text, e)) and self.p.fraction_tail.match(low, um.end()):
             weak_lead = False  # "un an et demi", "uma hora e meia", "an hour and a half"
@@ -71,22 +64,8 @@ class WordReader(Reader):
         reading = numerals.parse_words(units, lang)
         if reading is None and len(units) == 1 and first in lang.weak:
             reading = numerals.WordReading(1.0, 1)  # "an" (hour and a half): a weak word is one
-        if reading is not None and reading.share and (sm := self.p.share_of_scale.match(low, ends[reading.used - 1])):
-            scale = lang.scales[_key(sm.group(1))]  # "a quarter of a million"
-            reading = numerals.WordReading(reading.value * scale, reading.used, False, reading.step * scale)
-            ends[reading.used - 1] = sm.end()
-        if reading is not None and reading.share and (om := self.p.share_linker.match(low, ends[reading.used - 1])) \
-                and self.p.unit.match(self.text, om.end()):
-            ends[reading.used - 1] = om.end()  # "un cuarto de hora", "a quarter of an hour": the unit follows
-            reading = numerals.WordReading(reading.value, reading.used, False, reading.step)
-        end = ends[reading.used - 1] if reading is not None else e
-        if reading is not None and reading.share and not (self.p.share_after.match(low, end) or self._bounded(s)
-                                                          or self.p.unit.match(self.text, end)
-                                                          or self.p.hyphen_unit.match(self.text, end)):
-            # "three quarters in a row" counts quarters; "a third term" is a rank
-            reading = numerals.parse_words(units[:reading.used - 1], lang) if reading.used > 1 else None
-            if reading is not None and reading.share:
-                reading = None
+        if reading is not None and reading.share:
+            reading = self._settled_share(reading, units, ends, s)
         if reading is None:
             return None
         value, used = reading.value, reading.used
@@ -109,6 +88,20 @@ class WordReader(Reader):
             raise _Skip(dm.end())
         self._time_of_day_words(number)
         return number
+
+    def _fraction_word(self, word: str, s: int, alone: bool) -> _Number | None:
+        """A fraction word with no number before it: "half an hour", "nửa tháng" (with a unit
+        after it), "la mitad de los encuestados", "half of the staff" (a share noun)."""
+        e = s + len(word)
+        if word in self.lang.fractions:
+            article = self.p.article_after.match(self.low, e)
+            at = article.end() if article else e
+            if self.p.unit.match(self.text, at):
+                value = self.lang.fractions[word]
+                return _Number(start=s, core_end=at, end=at, value=value, words=True, core_value=value, step=value)
+        if alone and word in self.lang.fraction_nouns:
+            return self._fraction_noun(s, e, word)
+        return None
 
     def _fraction_noun(self, s: int, e: int, word: str) -> _Number | None:
         """"la mitad de los encuestados", "half of the staff", "über die Hälfte der": a noun that
