@@ -6,8 +6,9 @@
     python benchmarks/check_scale.py benchmarks/.cache/scale-1000 benchmarks/.cache/scale-10000
 
 Each corpus is checked in a fresh process (so peak memory is the run's own), with the stages
-timed: reading and extracting (parallel over the cores), linking (features, candidate pairs,
-scoring, topics) and comparing.  Figures go to docs/performance.md.
+timed: reading and extracting (parallel over the cores, which also read the claims' linking
+features), linking (the features' corpus-wide names, candidate pairs, scoring, topics) and
+comparing.  Figures go to docs/performance.md.
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ CHILD = r"""
 import json, resource, sys, time
 from dataclasses import replace
 from claimcheck import checks, graph
-from claimcheck.graph import linking
+from claimcheck.graph.early import CorpusFeatures
 from claimcheck.run import CheckOptions, collector_paused, extract_paths
 
 path, jobs = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "auto" else None)
 paused = collector_paused()  # as claimcheck.run.check does (kept referenced: its exit turns the collector on)
 paused.__enter__()
 t0 = time.perf_counter()
-extracted = extract_paths([path], CheckOptions(jobs=jobs))
+read_features = CorpusFeatures()  # as claimcheck.run.check does: features read with the claims
+extracted = extract_paths([path], CheckOptions(jobs=jobs), read_features=read_features)
 t1 = time.perf_counter()
 claims, docs = list(extracted.claims), list(extracted.documents)
-built = graph.build(claims, docs)
+built = graph.build(claims, docs, read_features=read_features)
 t2 = time.perf_counter()
 claims = [replace(c, topic=built.topic_of.get(i)) for i, c in enumerate(claims)]
 findings = checks.run(claims, docs, built)

@@ -19,6 +19,7 @@ from .features import FeatureReader, Features, fold, warm
 from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
 
 if TYPE_CHECKING:
+    from .early import CorpusFeatures
     from .semantic import Embedder, SemanticEvidence
 
 __all__ = ["ClaimGraph", "build", "same_value"]
@@ -62,17 +63,22 @@ PARALLEL_FROM = 20_000  # claims: below this, forking workers costs more than it
 
 
 def build(claims: list[Claim], documents: list[Document], jobs: int | None = None,
-          semantic: Embedder | None = None) -> ClaimGraph:
+          semantic: Embedder | None = None, read_features: CorpusFeatures | None = None) -> ClaimGraph:
     """The graph of `claims`; `jobs` worker processes read features and score pairs (None: one
     per core for large corpora).  The result does not depend on `jobs`.
 
     `semantic`, a sentence embedding (graph/semantic.py), adds evidence: similar sentences raise
-    the weight of pairs that pass every other test, and become candidates themselves."""
+    the weight of pairs that pass every other test, and become candidates themselves.
+
+    `read_features`: the claims' features as the reading workers read them (graph/early.py);
+    None: read here."""
     if jobs is None:
         jobs = parallel.cores() if len(claims) >= PARALLEL_FROM else 1
     clock = _Clock()
     docs = {d.id: d for d in documents}
-    features = _all_features(claims, documents, jobs)
+    features = read_features.complete() if read_features is not None else _all_features(claims, documents, jobs)
+    if len(features) != len(claims):
+        raise ValueError(f"{len(features)} features for {len(claims)} claims")
     clock.lap("features")
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)

@@ -161,17 +161,31 @@ def _amount_like(token: str) -> bool:
 def known_names(documents) -> frozenset[str]:
     """Words that are names wherever they stand, even first in a sentence: those some article
     capitalises after a lower-case word, and those articles in two languages both capitalise."""
-    found: set[str] = set()
-    by_lang: dict[str, set[str]] = {}
+    known = KnownNames()
     for doc in documents:
+        known.add(doc)
+    return known.names()
+
+
+class KnownNames:
+    """`known_names` gathered one document at a time, as the documents are read."""
+
+    def __init__(self) -> None:
+        self._found: set[str] = set()
+        self._by_lang: dict[str, set[str]] = {}
+
+    def add(self, doc: Document) -> None:
         if not langdata.get(doc.lang).nouns_capitalised:  # German capitalises every noun
-            found.update(name_key(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
-        by_lang.setdefault(doc.lang, set()).update(name_key(m.group()) for m in _CAPITAL.finditer(doc.text))
-    languages = list(by_lang.values())
-    for i, words in enumerate(languages):
-        for other in languages[i + 1:]:
-            found |= words & other
-    return frozenset(found)
+            self._found.update(name_key(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
+        self._by_lang.setdefault(doc.lang, set()).update(name_key(m.group()) for m in _CAPITAL.finditer(doc.text))
+
+    def names(self) -> frozenset[str]:
+        found = set(self._found)
+        languages = list(self._by_lang.values())
+        for i, words in enumerate(languages):
+            for other in languages[i + 1:]:
+                found |= words & other
+        return frozenset(found)
 
 
 # The capital first and the look-behind after it: the regex engine then skips to capitals quickly.
@@ -213,21 +227,35 @@ def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]
 
 
 def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
-                   seen: dict[tuple[str, bool], tuple[str, ...]] | None = None) -> _Sentence:
+                   seen: dict[tuple[str, bool], tuple[str, ...]] | None = None,
+                   order: list[str | tuple[str, bool]] | None = None) -> _Sentence:
     """`seen`: the names already read from a capitalised run of words, at a sentence's start or
-    not, for this language and these known names (a corpus repeats its names a lot)."""
+    not, for this language and these known names (a corpus repeats its names a lot).
+
+    `order`, when given: the runs whose names depend on the known names are left out, and the
+    sentence's names are listed there in the order they are read, with those runs (run, first in
+    the sentence) in their places, to be read when the known names are (see `early.py`)."""
     language = langdata.get(code)
     stop = language.stopwords
     names: set[str] = set()
     seen = {} if seen is None else seen
+    waiting = False
     for m in _NAME.finditer(sentence):
         # A capitalised first word is a name only if some article capitalises it mid-sentence.
         first = bool(_SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]))
         key = (m.group(), first)
+        if order is not None and _needs_known(key[0], first, language):
+            order.append(key)
+            waiting = True
+            continue
         found = seen.get(key)
         if found is None:
             found = seen[key] = _names_of(m.group(), first, language, known_names)
         names.update(found)
+        if order is not None:
+            order.extend(found)
+    if order is not None and not waiting:
+        order.clear()
     numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence)
                     if not _day_month(m.group(), sentence[m.end():m.end() + 24], language.scales))
     keys = _word_keys(code)
@@ -240,6 +268,11 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
         if key:
             words.append((m.start(), key))
     return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), numbers)
+
+
+def _needs_known(run: str, first: bool, language: langdata.Language) -> bool:
+    """Whether what `_names_of` reads in a run depends on the corpus's known names."""
+    return language.nouns_capitalised or (first and " " not in run)
 
 
 def _names_of(run: str, first: bool, language: langdata.Language, known_names: frozenset[str]) -> tuple[str, ...]:
