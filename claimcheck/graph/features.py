@@ -15,6 +15,7 @@ from ..model import Claim, Document, Kind, by_fields
 
 CONTEXT_CHARS = 140
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")  # the words of _WORD of four letters or more
 _CAP = r"[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*"
 _NAME = re.compile(rf"(?<![\w])(?:{_CAP}|[a-z]+[A-Z]\w*)(?:[ \u00a0](?:{_CAP}|for|of|de|di|del|und|van|da))*")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,:/]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
@@ -176,8 +177,8 @@ class KnownNames:
 
     def add(self, doc: Document) -> None:
         if not langdata.get(doc.lang).nouns_capitalised:  # German capitalises every noun
-            self._found.update(name_key(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
-        self._by_lang.setdefault(doc.lang, set()).update(name_key(m.group()) for m in _CAPITAL.finditer(doc.text))
+            self._found.update(map(name_key, set(_MID_CAPITAL.findall(doc.text))))
+        self._by_lang.setdefault(doc.lang, set()).update(map(name_key, set(_CAPITAL.findall(doc.text))))
 
     def names(self) -> frozenset[str]:
         found = set(self._found)
@@ -256,18 +257,21 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
             order.extend(found)
     if order is not None and not waiting:
         order.clear()
-    numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence)
-                    if not _day_month(m.group(), sentence[m.end():m.end() + 24], language.scales))
+    numbers = []
+    for m in _NUMBER_TOKEN.finditer(sentence):
+        key, minor, dated = _number_key(m.group(), code)
+        if not (dated and _day_month(sentence[m.end():m.end() + 24], language.scales)):
+            numbers.append((m.start(), m.end(), key, minor))
     keys = _word_keys(code)
     words = []
-    for m in _WORD.finditer(sentence):
+    for m in _LONG_WORD.finditer(sentence):
         word = m.group()
         key = keys.get(word)
         if key is None:
-            key = keys[word] = stem(word) if len(word) >= 4 and word.lower() not in stop else ""
+            key = keys[word] = stem(word) if word.lower() not in stop else ""
         if key:
             words.append((m.start(), key))
-    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), numbers)
+    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), tuple(numbers))
 
 
 def _needs_known(run: str, first: bool, language: langdata.Language) -> bool:
@@ -295,28 +299,28 @@ def _names_of(run: str, first: bool, language: langdata.Language, known_names: f
 
 @functools.cache
 def _word_keys(code: str) -> dict[str, str]:
-    """Word -> its cognate key, or "" for short words and stopwords; filled as words are met."""
+    """Word of four letters or more -> its cognate key, or "" for stopwords; filled as words are met."""
     return {}
 
 
 @functools.lru_cache(maxsize=65536)
-def _number_key(token: str, code: str) -> tuple[str, bool]:
-    """A number of a sentence as a value key ("912,000" and "912.000" meet), and whether it is
-    minor: days, small counts and years are in too many sentences to align on alone."""
+def _number_key(token: str, code: str) -> tuple[str, bool, bool]:
+    """A number of a sentence as a value key ("912,000" and "912.000" meet), whether it is
+    minor (days, small counts and years are in too many sentences to align on alone), and
+    whether it reads as a day and a month ("11.11", "6/18")."""
     parsed = parse_digits(token, langdata.get(code))
     key = f"{parsed[0]:.4g}" if parsed else token
-    return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
+    m = _DAY_MONTH.fullmatch(token)
+    dated = bool(m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 31 and min(int(m[1]), int(m[2])) <= 12)
+    return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100)), dated
 
 
 _DAY_MONTH = re.compile(r"(\d{1,2})[./](\d{1,2})")
 
 
-def _day_month(token: str, after: str, scales: dict[str, float]) -> bool:
-    """"11.11", "6/18": a date or a festival's name, no figure to align sentences on (unless a
-    scale word follows: "1.25 billion")."""
-    m = _DAY_MONTH.fullmatch(token)
-    if not m or not (1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 31 and min(int(m[1]), int(m[2])) <= 12):
-        return False
+def _day_month(after: str, scales: dict[str, float]) -> bool:
+    """Whether a number that reads as a day and a month is a date or a festival's name ("11.11",
+    "6/18"), no figure to align sentences on: unless a scale word follows ("1.25 billion")."""
     nxt = after.split(None, 1)
     return not (nxt and nxt[0].lower() in scales)
 
@@ -368,9 +372,9 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
         if lo <= s and e <= hi and (e <= at or s >= end):
             context_concepts |= found
     context_concepts -= object_concepts
-    stop = language.stopwords
+    object_keys, object_stems, has_object = _object_words(claim.object, code)
     stems = {w for s, w in sentence.words if lo <= s < hi and not at <= s < end}
-    stems |= {stem(w) for w in _WORD.findall(claim.object) if len(w) >= 4 and w.lower() not in stop}
+    stems |= object_keys
     numbers, minor = set(), set()
     before = others = 0
     for s, _, key, small in sentence.numbers:
@@ -383,12 +387,20 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
-        names=sentence.names, stems=frozenset(stems), numbers=frozenset(numbers),
-        object_stems=frozenset(fold(w) for w in _WORD.findall(claim.object)
-                               if len(w) >= 4 and w.lower() not in stop and not w[0].isupper()),
+        names=sentence.names, stems=frozenset(stems), numbers=frozenset(numbers), object_stems=object_stems,
         novel=_novel(claim, language.novelty),
         position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
         minor_numbers=frozenset(minor),
-        sentence_key=(claim.doc or "", claim.sentence_start), has_object=bool(_WORD.search(claim.object)),
-        head_concepts=head,
+        sentence_key=(claim.doc or "", claim.sentence_start), has_object=has_object, head_concepts=head,
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _object_words(text: str, code: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """What a measured object's words give: the cognate keys of its words of four letters or
+    more (stopwords aside), the folded ones of those not capitalised (object stems), and whether
+    it has a word at all."""
+    stop = langdata.get(code).stopwords
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stop]
+    return (frozenset(stem(w) for w in words), frozenset(fold(w) for w in words if not w[0].isupper()),
+            bool(_WORD.search(text)))
