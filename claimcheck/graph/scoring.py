@@ -122,7 +122,13 @@ def _across(state: Scoring, docs: tuple[str, str], pairs: list[Pair]) -> tuple[t
     features, facts, score = state.features, state.facts, state.scorer.score
     scored: list[tuple[float, int, int, Evidence]] = []
     first: tuple | None = None
-    equal = [pair for pair in pairs if _same(*facts[pair[0]], *facts[pair[1]])]
+    equal: list[Pair] = []
+    different: list[tuple[Pair, tuple]] = []
+    for pair in pairs:
+        if _same(*facts[pair[0]], *facts[pair[1]]):
+            equal.append(pair)
+        else:
+            different.append((pair, (3, 0, *pair)))
     for a, b in equal:
         evidence = score(features[a], features[b], True, True)
         if evidence.weight >= LINK_THRESHOLD:
@@ -132,13 +138,13 @@ def _across(state: Scoring, docs: tuple[str, str], pairs: list[Pair]) -> tuple[t
     confirmed = len(scored) >= CONFIRMING_FIGURES and state.relatedness.share_rare_name(*docs)
     orphans = _orphans(state, docs, {x for _, a, b, _ in scored for x in (a, b)}, set(pairs)) if confirmed else []
     for i, j, (a, b) in orphans:  # equal figures blocking missed
-        if _same(*facts[a], *facts[b]):
-            evidence = score(features[a], features[b], True, True)
-            if evidence.weight >= LINK_THRESHOLD:
-                first = first or (2, 0, *docs, i, j)
-                scored.append((evidence.weight, a, b, evidence))
-    different = [(pair, (3, 0, *pair)) for pair in pairs if not _same(*facts[pair[0]], *facts[pair[1]])]
-    different += [(pair, (3, 1, *docs, i, j)) for i, j, pair in orphans if not _same(*facts[pair[0]], *facts[pair[1]])]
+        if not _same(*facts[a], *facts[b]):
+            different.append(((a, b), (3, 1, *docs, i, j)))
+            continue
+        evidence = score(features[a], features[b], True, True)
+        if evidence.weight >= LINK_THRESHOLD:
+            first = first or (2, 0, *docs, i, j)
+            scored.append((evidence.weight, a, b, evidence))
     for (a, b), at in different:
         evidence = score(features[a], features[b], False, confirmed)
         if evidence.weight >= LINK_THRESHOLD:
