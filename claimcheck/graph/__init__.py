@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import time
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -99,8 +99,8 @@ def build(claims: list[Claim], documents: list[Document], jobs: int | None = Non
     for a, b in written_conversions(claims):
         edges[(a, b)] = Evidence(1.0, (), (), (), (), False, conversion=True)
     rank = {index: position for position, index in enumerate(order)}
-    for (a, b) in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]])):
-        graph.add_edge(a, b, weight=edges[(a, b)].weight)
+    graph.add_edges_from((a, b, {"weight": edges[(a, b)].weight})
+                         for a, b in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]])))
 
     groups: list[list[int]] = []
     for component in nx.connected_components(graph):
@@ -199,20 +199,28 @@ def _comparable_value(claim: Claim) -> float:
     return claim.value
 
 
-def _top(counts: Counter) -> tuple[str, int]:
+def _top(counts: dict[str, int]) -> tuple[str, int]:
     """The commonest item, ties broken alphabetically so labels never depend on set order."""
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0])) if counts else ("", 0)
 
 
+def _count(items: Iterable[str]) -> dict[str, int]:
+    """How often each item comes (a Counter costs more to make than a small topic has items)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
 def _label(group: list[int], claims: list[Claim], features: list[Features]) -> tuple[str, str]:
     """A readable label and a stable key: the commonest concept and name of the topic."""
-    concepts = Counter(c for i in group for c in features[i].object_concepts)
+    concepts = _count(c for i in group for c in features[i].object_concepts)
     if not concepts:
-        concepts = Counter(c for i in group for c in features[i].context_concepts)
+        concepts = _count(c for i in group for c in features[i].context_concepts)
     concept, _ = _top(concepts)
-    name, seen = _top(Counter(n for i in group for n in features[i].names))
+    name, seen = _top(_count(n for i in group for n in features[i].names))
     name = name if seen > 1 else ""
-    objects = Counter(fold(claims[i].object) for i in group if claims[i].object)
+    objects = _count(fold(claims[i].object) for i in group if claims[i].object)
     words = concept.replace("_", " ") if concept else _top(objects)[0]
     kind = str(claims[group[0]].kind)
     label = " ".join(part for part in (words or kind, f"({name.title()})" if name else "") if part)
