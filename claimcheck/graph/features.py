@@ -20,6 +20,7 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*"
 _NAME = re.compile(rf"(?<![\w])(?:{_CAP}|[a-z]+[A-Z]\w*)(?:[ \u00a0](?:{_CAP}|for|of|de|di|del|und|van|da))*")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,:/]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\n]\s*)$")
+_STARTS: dict[str, bool] = {}  # the three characters before a word -> whether they end a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,12 @@ class Features:
     head_concepts: frozenset[str] = frozenset()  # the concepts of the object's first words: what is counted
 
 
+@functools.cache
+def _language(code: str) -> langdata.Language:
+    """`lang.get`, looked up once per code: features ask for it for every claim and sentence."""
+    return langdata.get(code)
+
+
 def dimension(claim: Claim) -> str:
     """What a claim's value can be compared with: counts with counts, money with money..."""
     kind = claim.kind
@@ -58,7 +65,7 @@ def dimension(claim: Claim) -> str:
     if kind == Kind.DURATION:
         return "time"
     if kind == Kind.QUANTITY:
-        dims = langdata.get(claim.lang or "en").dimensions
+        dims = _language(claim.lang or "en").dimensions
         return dims.get(claim.unit or "", (claim.unit or "quantity", 1.0))[0]
     return str(kind)
 
@@ -102,6 +109,12 @@ def _concept_of(m: re.Match, forms: dict[str, tuple[str, ...]]) -> tuple[str, ..
     """The concepts of a match, "pick-up points" read as "pick up points"."""
     word = m.group("w")
     return forms.get(" ".join(word.replace("-", " ").split())) or forms.get(word) or ()
+
+
+@functools.cache
+def _concepts_of_words(code: str) -> dict[str, frozenset[str]]:
+    """Matched word -> `_concept_of` it as a set, per lexicon; filled as words are met."""
+    return {}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -176,7 +189,7 @@ class KnownNames:
         self._by_lang: dict[str, set[str]] = {}
 
     def add(self, doc: Document) -> None:
-        if not langdata.get(doc.lang).nouns_capitalised:  # German capitalises every noun
+        if not _language(doc.lang).nouns_capitalised:  # German capitalises every noun
             self._found.update(map(name_key, set(_MID_CAPITAL.findall(doc.text))))
         self._by_lang.setdefault(doc.lang, set()).update(map(name_key, set(_CAPITAL.findall(doc.text))))
 
@@ -220,10 +233,13 @@ def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]
         pattern, forms = _concept_pattern(lexicon)
         if pattern is None:
             continue
+        known = _concepts_of_words(lexicon)
         for m in pattern.finditer(low):
-            found = _concept_of(m, forms)
+            found = known.get(m.group("w"))
+            if found is None:
+                found = known[m.group("w")] = frozenset(_concept_of(m, forms))
             if found:
-                spans.append((m.start(), m.end(), frozenset(found)))
+                spans.append((m.start(), m.end(), found))
     return spans
 
 
@@ -236,14 +252,17 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
     `order`, when given: the runs whose names depend on the known names are left out, and the
     sentence's names are listed there in the order they are read, with those runs (run, first in
     the sentence) in their places, to be read when the known names are (see `early.py`)."""
-    language = langdata.get(code)
+    language = _language(code)
     stop = language.stopwords
     names: set[str] = set()
     seen = {} if seen is None else seen
     waiting = False
     for m in _NAME.finditer(sentence):
         # A capitalised first word is a name only if some article capitalises it mid-sentence.
-        first = bool(_SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]))
+        before = sentence[max(0, m.start() - 3):m.start()]
+        first = _STARTS.get(before)
+        if first is None:
+            first = _STARTS[before] = bool(_SENTENCE_START.search(before))
         key = (m.group(), first)
         if order is not None and _needs_known(key[0], first, language):
             order.append(key)
@@ -258,10 +277,15 @@ def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
     if order is not None and not waiting:
         order.clear()
     numbers = []
+    tokens = _number_keys(code)
     for m in _NUMBER_TOKEN.finditer(sentence):
-        key, minor, dated = _number_key(m.group(), code)
-        if not (dated and _day_month(sentence[m.end():m.end() + 24], language.scales)):
-            numbers.append((m.start(), m.end(), key, minor))
+        token = m.group()
+        found = tokens.get(token)
+        if found is None:
+            found = tokens[token] = _number_key(token, code)
+        start, end = m.span()
+        if not (found[2] and _day_month(sentence[end:end + 24], language.scales)):
+            numbers.append((start, end, found[0], found[1]))
     keys = _word_keys(code)
     words = []
     for m in _LONG_WORD.finditer(sentence):
@@ -303,12 +327,17 @@ def _word_keys(code: str) -> dict[str, str]:
     return {}
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.cache
+def _number_keys(code: str) -> dict[str, tuple[str, bool, bool]]:
+    """Number token -> its `_number_key`, per language; filled as tokens are met."""
+    return {}
+
+
 def _number_key(token: str, code: str) -> tuple[str, bool, bool]:
     """A number of a sentence as a value key ("912,000" and "912.000" meet), whether it is
     minor (days, small counts and years are in too many sentences to align on alone), and
     whether it reads as a day and a month ("11.11", "6/18")."""
-    parsed = parse_digits(token, langdata.get(code))
+    parsed = parse_digits(token, _language(code))
     key = f"{parsed[0]:.4g}" if parsed else token
     m = _DAY_MONTH.fullmatch(token)
     dated = bool(m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 31 and min(int(m[1]), int(m[2])) <= 12)
@@ -361,7 +390,7 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
 
 
 def _features(index: int, claim: Claim, doc: Document | None, code: str, sentence: _Sentence) -> Features:
-    language = langdata.get(code)
+    language = _language(code)
     at = claim.start - claim.sentence_start
     end = at + len(claim.text)
     lo, hi = at - CONTEXT_CHARS, end + CONTEXT_CHARS
@@ -400,7 +429,7 @@ def _object_words(text: str, code: str) -> tuple[frozenset[str], frozenset[str],
     """What a measured object's words give: the cognate keys of its words of four letters or
     more (stopwords aside), the folded ones of those not capitalised (object stems), and whether
     it has a word at all."""
-    stop = langdata.get(code).stopwords
+    stop = _language(code).stopwords
     words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stop]
     return (frozenset(stem(w) for w in words), frozenset(fold(w) for w in words if not w[0].isupper()),
             bool(_WORD.search(text)))
