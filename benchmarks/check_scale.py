@@ -21,10 +21,9 @@ import sys
 
 CHILD = r"""
 import json, os, resource, sys, time
-from dataclasses import replace
 from claimcheck import checks, graph
 from claimcheck.graph.early import CorpusFeatures
-from claimcheck.run import CheckOptions, collector_paused, extract_paths
+from claimcheck.run import CheckOptions, _fill, collector_paused, extract_paths
 
 path, jobs = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "auto" else None)
 
@@ -43,7 +42,7 @@ t1, c1 = time.perf_counter(), cpu()
 claims, docs = list(extracted.claims), list(extracted.documents)
 built = graph.build(claims, docs, read_features=read_features)
 t2, c2 = time.perf_counter(), cpu()
-claims = [replace(c, topic=built.topic_of.get(i)) for i, c in enumerate(claims)]
+claims = [_fill(c, topic=built.topic_of.get(i)) for i, c in enumerate(claims)]  # as run.check does
 findings = checks.run(claims, docs, built)
 t3, c3 = time.perf_counter(), cpu()
 severities = {}
