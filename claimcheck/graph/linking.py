@@ -71,12 +71,15 @@ class Evidence:
 _NONE = Evidence(0.0, (), (), (), (), False)
 
 
-def block_keys(f: Features, value_key: str | None) -> set[str]:
-    keys = {f"{f.dimension}|c|{c}" for c in f.object_concepts | f.context_concepts}
-    keys |= {f"{f.dimension}|n|{n}" for n in f.names}
-    keys |= {f"{f.dimension}|x|{x}" for x in f.numbers}  # translations keep a sentence's other figures
+def block_keys(f: Features, value_key: str | None) -> list[tuple[str, str, str]]:
+    """A claim's blocking keys, each once: its dimension with each of its concepts, its names, the
+    other figures of its sentence, and its value to two significant digits."""
+    dimension = f.dimension
+    keys = [(dimension, "c", c) for c in f.object_concepts | f.context_concepts]
+    keys += [(dimension, "n", n) for n in f.names]
+    keys += [(dimension, "x", x) for x in f.numbers]  # translations keep a sentence's other figures
     if value_key:
-        keys.add(f"{f.dimension}|v|{value_key}")
+        keys.append((dimension, "v", value_key))
     return keys
 
 
@@ -91,7 +94,7 @@ def value_key(value: float) -> str | None:
 def candidate_pairs(features: list[Features], values: list[float]) -> list[tuple[int, int]]:
     """The pairs of claims that share a blocking key (no key shared by more than MAX_BLOCK),
     each once, smaller index first, sorted."""
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for f in features:
         for key in block_keys(f, value_key(values[f.index])):
             blocks[key].append(f.index)
