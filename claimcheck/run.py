@@ -195,10 +195,9 @@ def _check(paths: list[str] | str, options: CheckOptions | None, progress: Progr
     findings = checks.run(claims, list(extracted.documents), claim_graph)
     if progress:
         progress("comparing", 1, 1)
-    number = {c.id: i for i, c in enumerate(claims)}
-    links = tuple(sorted((Link((claims[a].id, claims[b].id), evidence.weight, evidence.describe())
-                          for (a, b), evidence in claim_graph.edges.items()),
-                         key=lambda link: (number[link.claims[0]], number[link.claims[1]])))
+    # In the order of the claims (an edge joins claim a to a later claim b).
+    links = tuple(Link((claims[a].id, claims[b].id), evidence.weight, evidence.describe())
+                  for (a, b), evidence in sorted(claim_graph.edges.items(), key=lambda edge: edge[0]))
     report = replace(extracted, claims=tuple(claims), topics=tuple(claim_graph.topics), findings=tuple(findings),
                      links=links)
     if options.inline_suppressions:
