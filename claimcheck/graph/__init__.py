@@ -59,7 +59,7 @@ class _Clock:
         self._last = now
 
 
-PARALLEL_FROM = 20_000  # claims: below this, forking workers costs more than it saves
+PARALLEL_FROM = 5_000  # claims: below this, forking workers costs more than it saves
 
 
 def build(claims: list[Claim], documents: list[Document], jobs: int | None = None,
