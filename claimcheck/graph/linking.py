@@ -238,12 +238,15 @@ class Scorer:
         total = self.relatedness.total if self.relatedness else self.total
         return any(few(docs[n], total) for n in a.names & b.names)
 
-    def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True) -> Evidence:
-        """`confirmed`: the two articles already agree on other figures, so they tell one story."""
+    def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True,
+              rel: float | None = None) -> Evidence:
+        """`confirmed`: the two articles already agree on other figures, so they tell one story;
+        `rel`: the relatedness of the two articles, when the caller knows it."""
         none = _NONE
         if a.dimension != b.dimension or a.sentence_key == b.sentence_key or a.novel != b.novel:
             return none  # "250,000 new brands" and "290,000 brands" are different measures
-        rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
+        if rel is None:
+            rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
         if not same_value and not confirmed and not self.rare_name(a, b):

@@ -120,6 +120,7 @@ def _across(state: Scoring, docs: tuple[str, str], pairs: list[Pair]) -> tuple[t
     """The kept edges between two articles, and where the first scored pair stands among all the
     pairs the passes score (for the order of the edges); None when no pair scores."""
     features, facts, score = state.features, state.facts, state.scorer.score
+    rel = state.relatedness(*docs)  # the same for every pair of the two articles
     scored: list[tuple[float, int, int, Evidence]] = []
     first: tuple | None = None
     equal: list[Pair] = []
@@ -130,7 +131,7 @@ def _across(state: Scoring, docs: tuple[str, str], pairs: list[Pair]) -> tuple[t
         else:
             different.append((pair, (3, 0, *pair)))
     for a, b in equal:
-        evidence = score(features[a], features[b], True, True)
+        evidence = score(features[a], features[b], True, True, rel)
         if evidence.weight >= LINK_THRESHOLD:
             first = first or (1, 0, a, b)
             scored.append((evidence.weight, a, b, evidence))
@@ -141,12 +142,12 @@ def _across(state: Scoring, docs: tuple[str, str], pairs: list[Pair]) -> tuple[t
         if not _same(*facts[a], *facts[b]):
             different.append(((a, b), (3, 1, *docs, i, j)))
             continue
-        evidence = score(features[a], features[b], True, True)
+        evidence = score(features[a], features[b], True, True, rel)
         if evidence.weight >= LINK_THRESHOLD:
             first = first or (2, 0, *docs, i, j)
             scored.append((evidence.weight, a, b, evidence))
     for (a, b), at in different:
-        evidence = score(features[a], features[b], False, confirmed)
+        evidence = score(features[a], features[b], False, confirmed, rel)
         if evidence.weight >= LINK_THRESHOLD:
             first = first or at
             scored.append((evidence.weight, a, b, evidence))
