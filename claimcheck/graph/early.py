@@ -1,10 +1,10 @@
 """Features read where the documents are read.
 
-A reading worker reads the features of a document's claims right after extracting them, so
-that feature reading overlaps with reading.  Only what needs the whole corpus waits: the names
-that the corpus's known names decide (a capitalised first word is a name only if some article
+A reading worker reads the features of its documents' claims after extracting them, instead of
+a second round of workers after reading.  Only what needs the whole corpus waits: the names that
+the corpus's known names decide (a capitalised first word is a name only if some article
 capitalises it mid-sentence; in German only known names count) are read once every document is
-in.  The features are the ones `FeatureReader` reads, to the bit.
+in.  The features are equal to the ones `FeatureReader` reads.
 """
 
 from __future__ import annotations

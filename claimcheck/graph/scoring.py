@@ -118,7 +118,11 @@ def _repeated(state: Scoring, pairs: list[Pair]) -> list[Edge]:
 
 def _across(state: Scoring, docs: tuple[str, str], pairs: list[Pair]) -> tuple[tuple, list[Edge]] | None:
     """The kept edges between two articles, and where the first scored pair stands among all the
-    pairs the passes score (for the order of the edges); None when no pair scores."""
+    pairs the passes score (for the order of the edges); None when no pair scores.
+
+    Where a pair stands: (1, 0, a, b) in the pass over equal values (candidate pairs, sorted),
+    (2, 0, article, article, i, j) in the pass over equal orphans (by article pair, then claim),
+    (3, 0, a, b) and (3, 1, article, article, i, j) in the pass over different values."""
     features, facts, score = state.features, state.facts, state.scorer.score
     rel = state.relatedness(*docs)  # the same for every pair of the two articles
     scored: list[tuple[float, int, int, Evidence]] = []
