@@ -6,8 +6,9 @@
     python benchmarks/check_scale.py benchmarks/.cache/scale-1000 benchmarks/.cache/scale-10000
 
 Each corpus is checked in a fresh process (so peak memory is the run's own), with the stages
-timed: reading and extracting (parallel over the cores), linking (features, candidate pairs,
-scoring, topics) and comparing.  Figures go to docs/performance.md.
+timed: reading and extracting (parallel over the cores, which also read the claims' linking
+features), linking (the features' corpus-wide names, candidate pairs, scoring, topics) and
+comparing.  Figures go to docs/performance.md.
 """
 
 from __future__ import annotations
@@ -19,24 +20,31 @@ import subprocess
 import sys
 
 CHILD = r"""
-import json, resource, sys, time
-from dataclasses import replace
+import json, os, resource, sys, time
 from claimcheck import checks, graph
-from claimcheck.graph import linking
-from claimcheck.run import CheckOptions, collector_paused, extract_paths
+from claimcheck.graph.early import CorpusFeatures
+from claimcheck.run import CheckOptions, _fill, collector_paused, extract_paths
 
 path, jobs = sys.argv[1], (int(sys.argv[2]) if sys.argv[2] != "auto" else None)
+
+
+def cpu():  # seconds of CPU of this process and of its workers that have ended
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 paused = collector_paused()  # as claimcheck.run.check does (kept referenced: its exit turns the collector on)
 paused.__enter__()
-t0 = time.perf_counter()
-extracted = extract_paths([path], CheckOptions(jobs=jobs))
-t1 = time.perf_counter()
+t0, c0 = time.perf_counter(), cpu()
+read_features = CorpusFeatures()  # as claimcheck.run.check does: features read with the claims
+extracted = extract_paths([path], CheckOptions(jobs=jobs), read_features=read_features)
+t1, c1 = time.perf_counter(), cpu()
 claims, docs = list(extracted.claims), list(extracted.documents)
-built = graph.build(claims, docs)
-t2 = time.perf_counter()
-claims = [replace(c, topic=built.topic_of.get(i)) for i, c in enumerate(claims)]
+built = graph.build(claims, docs, read_features=read_features)
+t2, c2 = time.perf_counter(), cpu()
+claims = [_fill(c, topic=built.topic_of.get(i)) for i, c in enumerate(claims)]  # as run.check does
 findings = checks.run(claims, docs, built)
-t3 = time.perf_counter()
+t3, c3 = time.perf_counter(), cpu()
 severities = {}
 for f in findings:
     severities[str(f.severity)] = severities.get(str(f.severity), 0) + 1
@@ -45,6 +53,8 @@ print(json.dumps({
     "extract_s": t1 - t0, "link_s": t2 - t1, "compare_s": t3 - t2, "total_s": t3 - t0,
     "pairs": built.pairs_compared, "pairs_per_claim": built.pairs_compared / max(1, len(claims)),
     "topics": len(built.topics), "findings": severities, "stages": built.timings,
+    "cpu": {"read+extract": c1 - c0, "link": c2 - c1, "compare": c3 - c2},
+    "load": os.getloadavg()[0],
     "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
 }))
@@ -69,7 +79,10 @@ def main() -> int:
     for path in args.corpora:
         r = measure(path, args.jobs)
         stages.append(f"- {r['documents']:,} articles, linking: " +
-                      ", ".join(f"{name} {seconds:.1f} s" for name, seconds in r["stages"].items()))
+                      ", ".join(f"{name} {seconds:.1f} s" for name, seconds in r["stages"].items()) +
+                      "; CPU (all processes): " +
+                      ", ".join(f"{name} {seconds:.1f} s" for name, seconds in r["cpu"].items()) +
+                      f"; load average at the end {r['load']:.1f}")
         found = ", ".join(f"{n} {k}" for k, n in sorted(r["findings"].items())) or "none"
         print(f"| {r['documents']:,} | {r['megabytes']:.1f} | {r['claims']:,} | {r['extract_s']:.1f} "
               f"| {r['link_s']:.1f} | {r['compare_s']:.1f} | {r['total_s']:.1f} | {r['peak_mb']:.0f} "

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,7 +47,17 @@ class Verdict(StrEnum):
 def by_fields(record) -> tuple:
     """Pickle a frozen dataclass as its class and field values, rebuilt through `__init__`: a
     third faster than the default for the hundreds of thousands of records workers send back."""
-    return type(record), tuple(getattr(record, name) for name in record.__slots__)
+    cls = type(record)
+    values = _FIELD_VALUES.get(cls)
+    if values is None:
+        names = cls.__slots__
+        values = _FIELD_VALUES[cls] = operator.attrgetter(*names) if len(names) > 1 else (
+            lambda r: (getattr(r, names[0]),))
+    return cls, values(record)
+
+
+# class -> a function that reads the values of its fields as one tuple (in C, for more than one)
+_FIELD_VALUES: dict[type, Callable[[object], tuple]] = {}
 
 
 @dataclass(frozen=True, slots=True)

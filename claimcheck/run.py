@@ -15,6 +15,7 @@ from .model import Claim, Document, InputProblem, Link, Report
 
 if TYPE_CHECKING:
     from .config import Config
+    from .graph.early import CorpusFeatures
     from .graph.semantic import Embedder
     from .suppress.baseline import Baseline
 
@@ -50,14 +51,18 @@ class CheckOptions:
 
 
 def extract_paths(paths: list[str] | str, options: CheckOptions | None = None,
-                  progress: Progress | None = None) -> Report:
+                  progress: Progress | None = None, read_features: CorpusFeatures | None = None) -> Report:
     """Read every article under `paths` and extract its claims (no comparison).  Many files are
-    read in parallel, one process per core (`CheckOptions.jobs`); the result does not depend on it."""
+    read in parallel, one process per core (`CheckOptions.jobs`); the result does not depend on it.
+
+    `read_features`: where the claims' features for linking go, read along with the claims (for
+    `graph.build`); None: not read."""
     with collector_paused():
-        return _extract_paths(paths, options, progress)
+        return _extract_paths(paths, options, progress, read_features)
 
 
-def _extract_paths(paths: list[str] | str, options: CheckOptions | None, progress: Progress | None) -> Report:
+def _extract_paths(paths: list[str] | str, options: CheckOptions | None, progress: Progress | None,
+                   read_features: CorpusFeatures | None) -> Report:
     options = options or CheckOptions()
     if isinstance(paths, str):
         paths = [paths]
@@ -69,7 +74,8 @@ def _extract_paths(paths: list[str] | str, options: CheckOptions | None, progres
     warnings: list[InputProblem] = []
     if progress:
         progress("reading", 0, len(files))
-    for done, (doc, found, problem, warning) in enumerate(_read_all(files, load, _jobs(options, files))):
+    jobs, link = _jobs(options, files), read_features is not None
+    for done, (doc, found, problem, warning, features) in enumerate(_read_all(files, load, jobs, link)):
         if progress:
             progress("extracting", done + 1, len(files))
         problems.extend([problem] if problem else [])
@@ -77,6 +83,8 @@ def _extract_paths(paths: list[str] | str, options: CheckOptions | None, progres
         if doc is not None:
             doc_id = f"d{len(docs) + 1}"
             docs.append(replace(doc, id=doc_id))
+            if read_features is not None and features is not None:
+                read_features.add(docs[-1], features, len(claims))
             claims.extend(_fill(c, doc=doc_id, id=f"c{n}") for n, c in enumerate(found, len(claims) + 1))
     return Report(documents=tuple(docs), claims=tuple(claims), errors=tuple(problems), warnings=tuple(warnings))
 
@@ -101,24 +109,43 @@ def _jobs(options: CheckOptions, files: list[str]) -> int:
     return max(1, min(parallel.cores(), len(files) // CHUNK))
 
 
-def _read_all(files: list[str], load: documents.LoadOptions, jobs: int):
-    """(document, claims, problem, warning) of every file, in the order of `files`."""
+def _read_all(files: list[str], load: documents.LoadOptions, jobs: int, link: bool):
+    """(document, claims, problem, warning, features of the claims if `link`) of every file, in
+    the order of `files`."""
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     if jobs <= 1 or len(files) < 2:
-        for path in files:
-            yield _read_one(path, load)
+        for chunk in chunks:
+            yield from _read_chunk(chunk, load, link)
         return
     import concurrent.futures
     import multiprocessing
 
-    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for results in pool.map(_read_chunk, chunks, [load] * len(chunks)):
+        for results in pool.map(_read_chunk, chunks, [load] * len(chunks), [link] * len(chunks)):
             yield from results
 
 
-def _read_chunk(paths: list[str], load: documents.LoadOptions) -> list[tuple]:
-    return [_read_one(path, load) for path in paths]
+def _read_chunk(paths: list[str], load: documents.LoadOptions, link: bool) -> list[tuple]:
+    """The files read and their claims extracted, then (`link`) the features of their claims:
+    one after the other, not file by file, so that each stays warm in the processor's caches
+    (a tenth faster)."""
+    read = [_read_one(path, load) for path in paths]
+    if not link:
+        return [(*found, None) for found in read]
+    from .graph.early import read_document
+
+    linked = []
+    for path, (doc, claims, problem, warning) in zip(paths, read, strict=True):
+        if doc is None:
+            linked.append((doc, claims, problem, warning, None))
+            continue
+        try:
+            linked.append((doc, claims, problem, warning, read_document(doc, claims)))
+        except Exception as e:  # one document's failure must not stop the others
+            linked.append((None, [], InputProblem(path, f"could not be analysed: {type(e).__name__}: {e}"),
+                           warning, None))
+    return linked
 
 
 def _read_one(path: str, load: documents.LoadOptions
@@ -148,27 +175,29 @@ def check(paths: list[str] | str, options: CheckOptions | None = None, progress:
 
 def _check(paths: list[str] | str, options: CheckOptions | None, progress: Progress | None) -> Report:
     from . import checks, graph
+    from .graph.early import CorpusFeatures
     from .suppress import baseline as baseline_mod
     from .suppress import inline
 
     options = options or CheckOptions()
     accepted = baseline_mod.load(options.baseline) if isinstance(options.baseline, str) else options.baseline
     embedder = _embedder(options.semantic)
-    extracted = extract_paths(paths, options, progress)
+    read_features = CorpusFeatures()
+    extracted = extract_paths(paths, options, progress, read_features)
     claims = list(extracted.claims)
     if progress:
         progress("linking", 0, 1)
-    claim_graph = graph.build(claims, list(extracted.documents), jobs=options.jobs, semantic=embedder)
+    claim_graph = graph.build(claims, list(extracted.documents), jobs=options.jobs, semantic=embedder,
+                              read_features=read_features)
     claims = [_fill(c, topic=claim_graph.topic_of.get(i)) for i, c in enumerate(claims)]
     if progress:
         progress("comparing", 0, 1)
     findings = checks.run(claims, list(extracted.documents), claim_graph)
     if progress:
         progress("comparing", 1, 1)
-    number = {c.id: i for i, c in enumerate(claims)}
-    links = tuple(sorted((Link((claims[a].id, claims[b].id), evidence.weight, evidence.describe())
-                          for (a, b), evidence in claim_graph.edges.items()),
-                         key=lambda link: (number[link.claims[0]], number[link.claims[1]])))
+    # In the order of the claims (an edge joins claim a to a later claim b).
+    links = tuple(Link((claims[a].id, claims[b].id), evidence.weight, evidence.describe())
+                  for (a, b), evidence in sorted(claim_graph.edges.items(), key=lambda edge: edge[0]))
     report = replace(extracted, claims=tuple(claims), topics=tuple(claim_graph.topics), findings=tuple(findings),
                      links=links)
     if options.inline_suppressions:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import time
-from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,17 +15,18 @@ import networkx as nx
 from .. import lang as langdata
 from .. import parallel
 from ..model import Claim, Document, Kind, Topic
+from . import scoring
 from .features import FeatureReader, Features, fold, warm
-from .linking import LINK_THRESHOLD, Evidence, Relatedness, Scorer, candidate_pairs
+from .linking import Evidence, Relatedness, Scorer, candidate_pairs
+from .scoring import same_value
 
 if TYPE_CHECKING:
+    from .early import CorpusFeatures
     from .semantic import Embedder, SemanticEvidence
 
 __all__ = ["ClaimGraph", "build", "same_value"]
 
 MAX_TOPIC = 60
-ORPHAN_SPAN = 0.25  # translations keep the order of the text: a counterpart is near the same place
-CONFIRMING_FIGURES = 2  # articles that agree on this many figures tell one story
 
 
 @dataclass
@@ -58,21 +59,26 @@ class _Clock:
         self._last = now
 
 
-PARALLEL_FROM = 20_000  # claims: below this, forking workers costs more than it saves
+PARALLEL_FROM = 5_000  # claims: below this, forking workers costs more than it saves
 
 
 def build(claims: list[Claim], documents: list[Document], jobs: int | None = None,
-          semantic: Embedder | None = None) -> ClaimGraph:
+          semantic: Embedder | None = None, read_features: CorpusFeatures | None = None) -> ClaimGraph:
     """The graph of `claims`; `jobs` worker processes read features and score pairs (None: one
     per core for large corpora).  The result does not depend on `jobs`.
 
     `semantic`, a sentence embedding (graph/semantic.py), adds evidence: similar sentences raise
-    the weight of pairs that pass every other test, and become candidates themselves."""
+    the weight of pairs that pass every other test, and become candidates themselves.
+
+    `read_features`: the claims' features as the reading workers read them (graph/early.py);
+    None: read here."""
     if jobs is None:
         jobs = parallel.cores() if len(claims) >= PARALLEL_FROM else 1
     clock = _Clock()
     docs = {d.id: d for d in documents}
-    features = _all_features(claims, documents, jobs)
+    features = read_features.complete() if read_features is not None else _all_features(claims, documents, jobs)
+    if len(features) != len(claims):
+        raise ValueError(f"{len(features)} features for {len(claims)} claims")
     clock.lap("features")
     values = [_comparable_value(c) for c in claims]
     pairs = candidate_pairs(features, values)
@@ -86,33 +92,15 @@ def build(claims: list[Claim], documents: list[Document], jobs: int | None = Non
     graph = nx.Graph()
     order = _canonical(claims, docs)
     graph.add_nodes_from(order)
-    scored: dict[tuple[int, int], tuple[Evidence, bool]] = {}
-    same_values = dict(zip(pairs, _same_values(claims, pairs), strict=True))
-    agreeing: Counter = Counter()
-    state = _Scoring(scorer, features, claims)
-    with parallel.workers(state, jobs) as pool:  # one set of workers, their caches warm, for all passes
-        for a, b, evidence in _score_all(pool, [pair for pair, same in same_values.items() if same], True, jobs):
-            scored[(a, b)] = (evidence, True)
-            if claims[a].doc != claims[b].doc:
-                agreeing[_doc_pair(claims[a], claims[b])] += 1
-        # Articles that agree on several figures and name the same rare company or place tell one story.
-        confirmed_docs = frozenset(pair for pair, count in agreeing.items()
-                                   if count >= CONFIRMING_FIGURES and relatedness.share_rare_name(*pair))
-        different = [pair for pair, same in same_values.items() if not same]
-        orphans = _orphan_pairs(claims, features, scored, confirmed_docs, set(same_values))
-        equal = [(a, b) for a, b in orphans if same_value(claims[a], claims[b])]
-        different += [(a, b) for a, b in orphans if not same_value(claims[a], claims[b])]
-        for a, b, evidence in _score_all(pool, equal, True, jobs):  # equal figures blocking missed
-            scored[(a, b)] = (evidence, True)
-        for a, b, evidence in _score_all(pool, different, False, jobs, confirmed_docs):
-            scored[(a, b)] = (evidence, False)
+    state = scoring.prepare(scorer, relatedness, features, claims, pairs)
+    with parallel.workers(state, jobs) as pool:
+        edges = scoring.kept_edges(pool, state, jobs * 8)
     clock.lap("scoring")
-    edges = _counterparts(scored, claims)
     for a, b in written_conversions(claims):
         edges[(a, b)] = Evidence(1.0, (), (), (), (), False, conversion=True)
     rank = {index: position for position, index in enumerate(order)}
-    for (a, b) in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]])):
-        graph.add_edge(a, b, weight=edges[(a, b)].weight)
+    graph.add_edges_from((a, b, {"weight": edges[(a, b)].weight})
+                         for a, b in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]])))
 
     groups: list[list[int]] = []
     for component in nx.connected_components(graph):
@@ -202,137 +190,37 @@ def _features_of(state: tuple[FeatureReader, list[Claim]], span: tuple[int, int]
     return [read(i, claims[i]) for i in range(*span)]
 
 
-@dataclass(frozen=True)
-class _Scoring:
-    scorer: Scorer
-    features: list[Features]
-    claims: list[Claim]
-
-
-def _score_all(pool: parallel.Workers, pairs: list[tuple[int, int]], same: bool, jobs: int,
-               confirmed: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[int, int, Evidence]]:
-    """(a, b, evidence) of the pairs whose evidence reaches LINK_THRESHOLD, in the order of `pairs`;
-    `confirmed`: the article pairs known to tell one story."""
-    chunks = [(pairs[start:end], same, confirmed) for start, end in _chunks(len(pairs), jobs * 4)]
-    return [found for part in pool.map(_score_chunk, chunks) for found in part]
-
-
-def _score_chunk(state: _Scoring, work: tuple[list[tuple[int, int]], bool, frozenset[tuple[str, str]]]
-                 ) -> list[tuple[int, int, Evidence]]:
-    pairs, same, known = work
-    features, claims, score = state.features, state.claims, state.scorer.score
-    found = []
-    for a, b in pairs:
-        confirmed = same or _doc_pair(claims[a], claims[b]) in known
-        evidence = score(features[a], features[b], same, confirmed)
-        if evidence.weight >= LINK_THRESHOLD:
-            found.append((a, b, evidence))
-    return found
-
-
 def _chunks(total: int, parts: int) -> list[tuple[int, int]]:
     size = max(1, -(-total // max(1, parts)))
     return [(start, min(total, start + size)) for start in range(0, total, size)]
-
-
-def _orphan_pairs(claims: list[Claim], features: list[Features], scored: dict, confirmed: set[tuple[str, str]],
-                  known: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """More candidates in articles that agree on several figures (translations, rewrites): their
-    claims of one dimension, at about the same place in the text, that found no equal figure in the
-    other article, which blocking may have missed for want of a shared word ("373.000 ettari" and
-    "186,500 hectares")."""
-    matched: set[tuple[int, str]] = set()
-    for a, b in scored:
-        matched.add((a, claims[b].doc or ""))
-        matched.add((b, claims[a].doc or ""))
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        by_doc[claim.doc or ""].append(i)
-    extra = []
-    for doc_a, doc_b in sorted(confirmed):
-        left = [i for i in by_doc[doc_a] if (i, doc_b) not in matched]
-        right = [j for j in by_doc[doc_b] if (j, doc_a) not in matched]
-        for i in left:
-            for j in right:
-                pair = (i, j) if i < j else (j, i)
-                fi, fj = features[i], features[j]
-                if fi.dimension == fj.dimension and abs(fi.position - fj.position) <= ORPHAN_SPAN and pair not in known:
-                    extra.append(pair)
-    return extra
-
-
-def _counterparts(scored: dict[tuple[int, int], tuple[Evidence, bool]],
-                  claims: list[Claim]) -> dict[tuple[int, int], Evidence]:
-    """Match the claims of every two articles one to one, strongest evidence first.
-
-    An article states a measure once (or repeats the same figure): a claim keeps its first match
-    in the other article, and further ones only where they repeat that match's value.  So equal
-    figures pair up first, and of the rest each finds the best counterpart still free: a
-    turbine's 14 MW does not meet the farm's 756 MW through their shared story, and a changed
-    "1,740 homes repaired" still meets "870 homes repaired" once "1,150 homes damaged" is paired.
-    """
-    kept: dict[tuple[int, int], Evidence] = {}
-    by_docs: dict[tuple[str, str], list[tuple[float, int, int, Evidence]]] = defaultdict(list)
-    for (a, b), (evidence, same) in scored.items():
-        if claims[a].doc == claims[b].doc:
-            if same:  # a figure repeated in one article
-                kept[(a, b)] = evidence
-        else:
-            by_docs[_doc_pair(claims[a], claims[b])].append((evidence.weight, a, b, evidence))
-    for items in by_docs.values():
-        items.sort(key=lambda item: (-item[0], item[1], item[2]))
-        partner: dict[int, int] = {}
-        for _, a, b, evidence in items:
-            if a in partner and not same_value(claims[partner[a]], claims[b]):
-                continue
-            if b in partner and not same_value(claims[partner[b]], claims[a]):
-                continue
-            kept[(a, b)] = evidence
-            partner.setdefault(a, b)
-            partner.setdefault(b, a)
-    return kept
-
-
-def _doc_pair(a: Claim, b: Claim) -> tuple[str, str]:
-    return (a.doc or "", b.doc or "") if (a.doc or "") <= (b.doc or "") else (b.doc or "", a.doc or "")
 
 
 def _comparable_value(claim: Claim) -> float:
     return claim.value
 
 
-def _same_values(claims: list[Claim], pairs: list[tuple[int, int]]) -> list[bool]:
-    """`same_value` of many pairs, with the claims' units, values and precisions looked up once."""
-    facts = [(c.unit, c.value, c.precision) for c in claims]
-    return [_same(*facts[a], *facts[b]) for a, b in pairs]
-
-
-def same_value(a: Claim, b: Claim) -> bool:
-    """The same figure, in the same unit ("200 billion yuan" and "US$200 billion" are not)."""
-    return _same(a.unit, a.value, a.precision, b.unit, b.value, b.precision)
-
-
-def _same(unit_a: str | None, a: float, step_a: float, unit_b: str | None, b: float, step_b: float) -> bool:
-    if unit_a != unit_b:
-        return False
-    hi = max(abs(a), abs(b))
-    return hi == 0 or abs(a - b) <= max(step_a, step_b, 1e-9 * hi) / 2 + 1e-9 * hi
-
-
-def _top(counts: Counter) -> tuple[str, int]:
+def _top(counts: dict[str, int]) -> tuple[str, int]:
     """The commonest item, ties broken alphabetically so labels never depend on set order."""
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0])) if counts else ("", 0)
 
 
+def _count(items: Iterable[str]) -> dict[str, int]:
+    """How often each item comes (a Counter costs more to make than a small topic has items)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
 def _label(group: list[int], claims: list[Claim], features: list[Features]) -> tuple[str, str]:
     """A readable label and a stable key: the commonest concept and name of the topic."""
-    concepts = Counter(c for i in group for c in features[i].object_concepts)
+    concepts = _count(c for i in group for c in features[i].object_concepts)
     if not concepts:
-        concepts = Counter(c for i in group for c in features[i].context_concepts)
+        concepts = _count(c for i in group for c in features[i].context_concepts)
     concept, _ = _top(concepts)
-    name, seen = _top(Counter(n for i in group for n in features[i].names))
+    name, seen = _top(_count(n for i in group for n in features[i].names))
     name = name if seen > 1 else ""
-    objects = Counter(fold(claims[i].object) for i in group if claims[i].object)
+    objects = _count(fold(claims[i].object) for i in group if claims[i].object)
     words = concept.replace("_", " ") if concept else _top(objects)[0]
     kind = str(claims[group[0]].kind)
     label = " ".join(part for part in (words or kind, f"({name.title()})" if name else "") if part)

@@ -15,10 +15,12 @@ from ..model import Claim, Document, Kind, by_fields
 
 CONTEXT_CHARS = 140
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")  # the words of _WORD of four letters or more
 _CAP = r"[A-ZÀ-ÖØ-ÞĐ][\w&'’\-]*"
 _NAME = re.compile(rf"(?<![\w])(?:{_CAP}|[a-z]+[A-Z]\w*)(?:[ \u00a0](?:{_CAP}|for|of|de|di|del|und|van|da))*")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d[\d.,:/]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\n]\s*)$")
+_STARTS: dict[str, bool] = {}  # the three characters before a word -> whether they end a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,12 @@ class Features:
     head_concepts: frozenset[str] = frozenset()  # the concepts of the object's first words: what is counted
 
 
+@functools.cache
+def _language(code: str) -> langdata.Language:
+    """`lang.get`, looked up once per code: features ask for it for every claim and sentence."""
+    return langdata.get(code)
+
+
 def dimension(claim: Claim) -> str:
     """What a claim's value can be compared with: counts with counts, money with money..."""
     kind = claim.kind
@@ -59,7 +67,7 @@ def dimension(claim: Claim) -> str:
     if kind == Kind.DURATION:
         return "time"
     if kind == Kind.QUANTITY:
-        dims = langdata.get(claim.lang or "en").dimensions
+        dims = _language(claim.lang or "en").dimensions
         return dims.get(claim.unit or "", (claim.unit or "quantity", 1.0))[0]
     return str(kind)
 
@@ -103,6 +111,12 @@ def _concept_of(m: re.Match, forms: dict[str, tuple[str, ...]]) -> tuple[str, ..
     """The concepts of a match, "pick-up points" read as "pick up points"."""
     word = m.group("w")
     return forms.get(" ".join(word.replace("-", " ").split())) or forms.get(word) or ()
+
+
+@functools.cache
+def _concepts_of_words(code: str) -> dict[str, frozenset[str]]:
+    """Matched word -> `_concept_of` it as a set, per lexicon; filled as words are met."""
+    return {}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -163,17 +177,31 @@ def _amount_like(token: str) -> bool:
 def known_names(documents) -> frozenset[str]:
     """Words that are names wherever they stand, even first in a sentence: those some article
     capitalises after a lower-case word, and those articles in two languages both capitalise."""
-    found: set[str] = set()
-    by_lang: dict[str, set[str]] = {}
+    known = KnownNames()
     for doc in documents:
-        if not langdata.get(doc.lang).nouns_capitalised:  # German capitalises every noun
-            found.update(name_key(m.group(1)) for m in _MID_CAPITAL.finditer(doc.text))
-        by_lang.setdefault(doc.lang, set()).update(name_key(m.group()) for m in _CAPITAL.finditer(doc.text))
-    languages = list(by_lang.values())
-    for i, words in enumerate(languages):
-        for other in languages[i + 1:]:
-            found |= words & other
-    return frozenset(found)
+        known.add(doc)
+    return known.names()
+
+
+class KnownNames:
+    """`known_names` gathered one document at a time, as the documents are read."""
+
+    def __init__(self) -> None:
+        self._found: set[str] = set()
+        self._by_lang: dict[str, set[str]] = {}
+
+    def add(self, doc: Document) -> None:
+        if not _language(doc.lang).nouns_capitalised:  # German capitalises every noun
+            self._found.update(map(name_key, set(_MID_CAPITAL.findall(doc.text))))
+        self._by_lang.setdefault(doc.lang, set()).update(map(name_key, set(_CAPITAL.findall(doc.text))))
+
+    def names(self) -> frozenset[str]:
+        found = set(self._found)
+        languages = list(self._by_lang.values())
+        for i, words in enumerate(languages):
+            for other in languages[i + 1:]:
+                found |= words & other
+        return frozenset(found)
 
 
 # The capital first and the look-behind after it: the regex engine then skips to capitals quickly.
@@ -207,41 +235,74 @@ def concept_spans(text: str, code: str) -> list[tuple[int, int, frozenset[str]]]
         pattern, forms = _concept_pattern(lexicon)
         if pattern is None:
             continue
+        known = _concepts_of_words(lexicon)
         for m in pattern.finditer(low):
-            found = _concept_of(m, forms)
+            found = known.get(m.group("w"))
+            if found is None:
+                found = known[m.group("w")] = frozenset(_concept_of(m, forms))
             if found:
-                spans.append((m.start(), m.end(), frozenset(found)))
+                spans.append((m.start(), m.end(), found))
     return spans
 
 
 def _read_sentence(sentence: str, code: str, known_names: frozenset[str],
-                   seen: dict[tuple[str, bool], tuple[str, ...]] | None = None) -> _Sentence:
+                   seen: dict[tuple[str, bool], tuple[str, ...]] | None = None,
+                   order: list[str | tuple[str, bool]] | None = None) -> _Sentence:
     """`seen`: the names already read from a capitalised run of words, at a sentence's start or
-    not, for this language and these known names (a corpus repeats its names a lot)."""
-    language = langdata.get(code)
+    not, for this language and these known names (a corpus repeats its names a lot).
+
+    `order`, when given: the runs whose names depend on the known names are left out, and the
+    sentence's names are listed there in the order they are read, with those runs (run, first in
+    the sentence) in their places, to be read when the known names are (see `early.py`)."""
+    language = _language(code)
     stop = language.stopwords
     names: set[str] = set()
     seen = {} if seen is None else seen
+    waiting = False
     for m in _NAME.finditer(sentence):
         # A capitalised first word is a name only if some article capitalises it mid-sentence.
-        first = bool(_SENTENCE_START.search(sentence[max(0, m.start() - 3):m.start()]))
+        before = sentence[max(0, m.start() - 3):m.start()]
+        first = _STARTS.get(before)
+        if first is None:
+            first = _STARTS[before] = bool(_SENTENCE_START.search(before))
         key = (m.group(), first)
+        if order is not None and _needs_known(key[0], first, language):
+            order.append(key)
+            waiting = True
+            continue
         found = seen.get(key)
         if found is None:
             found = seen[key] = _names_of(m.group(), first, language, known_names)
         names.update(found)
-    numbers = tuple((m.start(), m.end(), *_number_key(m.group(), code)) for m in _NUMBER_TOKEN.finditer(sentence)
-                    if not _day_month(m.group(), sentence[m.end():m.end() + 24], language.scales))
+        if order is not None:
+            order.extend(found)
+    if order is not None and not waiting:
+        order.clear()
+    numbers = []
+    tokens = _number_keys(code)
+    for m in _NUMBER_TOKEN.finditer(sentence):
+        token = m.group()
+        found = tokens.get(token)
+        if found is None:
+            found = tokens[token] = _number_key(token, code)
+        start, end = m.span()
+        if not (found[2] and _day_month(sentence[end:end + 24], language.scales)):
+            numbers.append((start, end, found[0], found[1]))
     keys = _word_keys(code)
     words = []
-    for m in _WORD.finditer(sentence):
+    for m in _LONG_WORD.finditer(sentence):
         word = m.group()
         key = keys.get(word)
         if key is None:
-            key = keys[word] = stem(word) if len(word) >= 4 and word.lower() not in stop else ""
+            key = keys[word] = stem(word) if word.lower() not in stop else ""
         if key:
             words.append((m.start(), key))
-    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), numbers)
+    return _Sentence(tuple(concept_spans(sentence, code)), frozenset(names), tuple(words), tuple(numbers))
+
+
+def _needs_known(run: str, first: bool, language: langdata.Language) -> bool:
+    """Whether what `_names_of` reads in a run depends on the corpus's known names."""
+    return language.nouns_capitalised or (first and " " not in run)
 
 
 def _names_of(run: str, first: bool, language: langdata.Language, known_names: frozenset[str]) -> tuple[str, ...]:
@@ -264,28 +325,33 @@ def _names_of(run: str, first: bool, language: langdata.Language, known_names: f
 
 @functools.cache
 def _word_keys(code: str) -> dict[str, str]:
-    """Word -> its cognate key, or "" for short words and stopwords; filled as words are met."""
+    """Word of four letters or more -> its cognate key, or "" for stopwords; filled as words are met."""
     return {}
 
 
-@functools.lru_cache(maxsize=65536)
-def _number_key(token: str, code: str) -> tuple[str, bool]:
-    """A number of a sentence as a value key ("912,000" and "912.000" meet), and whether it is
-    minor: days, small counts and years are in too many sentences to align on alone."""
-    parsed = parse_digits(token, langdata.get(code))
+@functools.cache
+def _number_keys(code: str) -> dict[str, tuple[str, bool, bool]]:
+    """Number token -> its `_number_key`, per language; filled as tokens are met."""
+    return {}
+
+
+def _number_key(token: str, code: str) -> tuple[str, bool, bool]:
+    """A number of a sentence as a value key ("912,000" and "912.000" meet), whether it is
+    minor (days, small counts and years are in too many sentences to align on alone), and
+    whether it reads as a day and a month ("11.11", "6/18")."""
+    parsed = parse_digits(token, _language(code))
     key = f"{parsed[0]:.4g}" if parsed else token
-    return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100))
+    m = _DAY_MONTH.fullmatch(token)
+    dated = bool(m and 1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 31 and min(int(m[1]), int(m[2])) <= 12)
+    return key, bool(parsed and parsed[1] == 0 and (parsed[0] < 100 or 1900 <= parsed[0] <= 2100)), dated
 
 
 _DAY_MONTH = re.compile(r"(\d{1,2})[./](\d{1,2})")
 
 
-def _day_month(token: str, after: str, scales: dict[str, float]) -> bool:
-    """"11.11", "6/18": a date or a festival's name, no figure to align sentences on (unless a
-    scale word follows: "1.25 billion")."""
-    m = _DAY_MONTH.fullmatch(token)
-    if not m or not (1 <= int(m[1]) <= 31 and 1 <= int(m[2]) <= 31 and min(int(m[1]), int(m[2])) <= 12):
-        return False
+def _day_month(after: str, scales: dict[str, float]) -> bool:
+    """Whether a number that reads as a day and a month is a date or a festival's name ("11.11",
+    "6/18"), no figure to align sentences on: unless a scale word follows ("1.25 billion")."""
     nxt = after.split(None, 1)
     return not (nxt and nxt[0].lower() in scales)
 
@@ -326,7 +392,7 @@ def extract_features(index: int, claim: Claim, doc: Document | None,
 
 
 def _features(index: int, claim: Claim, doc: Document | None, code: str, sentence: _Sentence) -> Features:
-    language = langdata.get(code)
+    language = _language(code)
     at = claim.start - claim.sentence_start
     end = at + len(claim.text)
     lo, hi = at - CONTEXT_CHARS, end + CONTEXT_CHARS
@@ -337,9 +403,9 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
         if lo <= s and e <= hi and (e <= at or s >= end):
             context_concepts |= found
     context_concepts -= object_concepts
-    stop = language.stopwords
+    object_keys, object_stems, has_object = _object_words(claim.object, code)
     stems = {w for s, w in sentence.words if lo <= s < hi and not at <= s < end}
-    stems |= {stem(w) for w in _WORD.findall(claim.object) if len(w) >= 4 and w.lower() not in stop}
+    stems |= object_keys
     numbers, minor = set(), set()
     before = others = 0
     for s, _, key, small in sentence.numbers:
@@ -352,12 +418,20 @@ def _features(index: int, claim: Claim, doc: Document | None, code: str, sentenc
     return Features(
         index=index, doc=claim.doc or "", dimension=dimension(claim),
         object_concepts=frozenset(object_concepts), context_concepts=frozenset(context_concepts),
-        names=sentence.names, stems=frozenset(stems), numbers=frozenset(numbers),
-        object_stems=frozenset(fold(w) for w in _WORD.findall(claim.object)
-                               if len(w) >= 4 and w.lower() not in stop and not w[0].isupper()),
+        names=sentence.names, stems=frozenset(stems), numbers=frozenset(numbers), object_stems=object_stems,
         novel=_novel(claim, language.novelty),
         position=claim.start / max(1, len(doc.text)) if doc else 0.0, rank=rank,
         minor_numbers=frozenset(minor),
-        sentence_key=(claim.doc or "", claim.sentence_start), has_object=bool(_WORD.search(claim.object)),
-        head_concepts=head,
+        sentence_key=(claim.doc or "", claim.sentence_start), has_object=has_object, head_concepts=head,
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _object_words(text: str, code: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """What a measured object's words give: the cognate keys of its words of four letters or
+    more (stopwords aside), the folded ones of those not capitalised (object stems), and whether
+    it has a word at all."""
+    stop = _language(code).stopwords
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w.lower() not in stop]
+    return (frozenset(stem(w) for w in words), frozenset(fold(w) for w in words if not w[0].isupper()),
+            bool(_WORD.search(text)))

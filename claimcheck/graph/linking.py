@@ -8,6 +8,7 @@ about linearly with the corpus instead of quadratically.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -70,12 +71,15 @@ class Evidence:
 _NONE = Evidence(0.0, (), (), (), (), False)
 
 
-def block_keys(f: Features, value_key: str | None) -> set[str]:
-    keys = {f"{f.dimension}|c|{c}" for c in f.object_concepts | f.context_concepts}
-    keys |= {f"{f.dimension}|n|{n}" for n in f.names}
-    keys |= {f"{f.dimension}|x|{x}" for x in f.numbers}  # translations keep a sentence's other figures
+def block_keys(f: Features, value_key: str | None) -> list[tuple[str, str, str]]:
+    """A claim's blocking keys, each once: its dimension with each of its concepts, its names, the
+    other figures of its sentence, and its value to two significant digits."""
+    dimension = f.dimension
+    keys = [(dimension, "c", c) for c in f.object_concepts | f.context_concepts]
+    keys += [(dimension, "n", n) for n in f.names]
+    keys += [(dimension, "x", x) for x in f.numbers]  # translations keep a sentence's other figures
     if value_key:
-        keys.add(f"{f.dimension}|v|{value_key}")
+        keys.append((dimension, "v", value_key))
     return keys
 
 
@@ -88,18 +92,19 @@ def value_key(value: float) -> str | None:
 
 
 def candidate_pairs(features: list[Features], values: list[float]) -> list[tuple[int, int]]:
-    blocks: dict[str, list[int]] = defaultdict(list)
+    """The pairs of claims that share a blocking key (no key shared by more than MAX_BLOCK),
+    each once, smaller index first, sorted."""
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for f in features:
         for key in block_keys(f, value_key(values[f.index])):
             blocks[key].append(f.index)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pairs.add((a, b) if a < b else (b, a))
-    return sorted(pairs)
+        if 2 <= len(members) <= MAX_BLOCK:
+            pairs.update(itertools.combinations(sorted(members), 2))
+    # Sorted as numbers, which compare faster than pairs: a * n + b orders as (a, b) for b < n.
+    n = max(1, len(features))
+    return [divmod(k, n) for k in sorted([a * n + b for a, b in pairs])]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -233,14 +238,19 @@ class Scorer:
         total = self.relatedness.total if self.relatedness else self.total
         return any(few(docs[n], total) for n in a.names & b.names)
 
-    def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True) -> Evidence:
-        """`confirmed`: the two articles already agree on other figures, so they tell one story."""
+    def score(self, a: Features, b: Features, same_value: bool, confirmed: bool = True,
+              rel: float | None = None) -> Evidence:
+        """`confirmed`: the two articles already agree on other figures, so they tell one story;
+        `rel`: the relatedness of the two articles, when the caller knows it."""
         none = _NONE
         if a.dimension != b.dimension or a.sentence_key == b.sentence_key or a.novel != b.novel:
             return none  # "250,000 new brands" and "290,000 brands" are different measures
-        rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
+        if rel is None:
+            rel = self.relatedness(a.doc, b.doc) if self.relatedness else 1.0
         if rel < MIN_RELATEDNESS:
             return none  # articles about different stories
+        if not same_value and not confirmed and not self.rare_name(a, b):
+            return none  # different figures, articles not known to tell one story, no rare name in common
         shared_object = a.object_concepts & b.object_concepts
         object_stems = cognates(a.object_stems, b.object_stems)
         numbers = a.numbers & b.numbers
@@ -249,14 +259,11 @@ class Scorer:
         # Not for counts: what a count counts is in its words, which may well differ.
         sole = (rel >= ALIGNED and a.dimension != "count"
                 and self.per_dimension[(a.doc, a.dimension)] == 1 == self.per_dimension[(b.doc, b.dimension)])
-        if not same_value and not confirmed:
-            # Different figures in articles not known to tell one story: the two sentences must name
-            # the same rare company, place or product, and not say they count different things.
-            if not self.rare_name(a, b):
-                return none
-            if a.object_concepts and b.object_concepts and not (
-                    shared_object or object_stems or sole or self._related(a.object_concepts, b.object_concepts)):
-                return none
+        # Different figures in articles not known to tell one story: the two sentences must name the
+        # same rare company, place or product (tested first, above), and not say they count different things.
+        if (not same_value and not confirmed and a.object_concepts and b.object_concepts and not (
+                shared_object or object_stems or sole or self._related(a.object_concepts, b.object_concepts))):
+            return none
         if (not same_value and a.dimension == "count" and a.has_object and b.has_object
                 and abs(a.position - b.position) > SAME_PASSAGE):
             # Both say what they count, and nothing says it is the same thing: only a translation of
@@ -266,7 +273,8 @@ class Scorer:
                 return none
         # In translations, sentences that share their other figures or what they talk about.
         every_a, every_b = a.numbers | a.minor_numbers, b.numbers | b.minor_numbers
-        aligned = rel >= ALIGNED and bool(numbers or context or sole or every_a & every_b)
+        figures = len(every_a & every_b)
+        aligned = rel >= ALIGNED and bool(numbers or context or sole or figures)
         if not (same_value or shared_object or object_stems or aligned):
             return none  # different values are compared only when the claims count the same thing
         weight = 0.2 * rel
@@ -282,18 +290,18 @@ class Scorer:
         elif (a.object_concepts and b.object_concepts and (rel < ALIGNED or a.dimension == "count")
               and not self._related(a.object_concepts, b.object_concepts)):
             weight -= 0.35  # both say what they count, and it is not the same thing
-        near = (a.object_concepts | a.context_concepts) & (b.object_concepts | b.context_concepts)
+        near = context  # no longer needed as it was
         near -= shared_object
         weight += min(0.3, sum(0.15 * self.concept_idf[c] for c in near))
         names = a.names & b.names
         weight += min(0.3, sum(0.15 * self.name_idf[n] for n in names))
         stems = a.stems & b.stems
-        union = len(a.stems | b.stems) or 1
+        union = (len(a.stems) + len(b.stems) - len(stems)) or 1  # len(a.stems | b.stems)
         weight += 0.2 * len(stems) / union
-        if every_a & every_b:
+        if figures:
             # Translations of one sentence keep its other figures: the same set of neighbours
             # tells which of several figures in the sentence is which.
-            weight += 0.3 * len(every_a & every_b) / len(every_a | every_b)
+            weight += 0.3 * figures / (len(every_a) + len(every_b) - figures)
         if a.rank >= 0 and b.rank >= 0 and a.doc != b.doc and rel >= ALIGNED:
             weight += 0.1 * (1.0 - abs(a.rank - b.rank))
         if same_value:
