@@ -169,13 +169,15 @@ def describe_value(claim: Claim) -> str:
     """A claim's value in words that keep its qualifier: "more than 12,000", "€4.2 million"."""
     words = {"more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
              "at_most": "at most ", "up_to": "up to ", "approx": "about "}
+    if claim.share:  # "due terzi (66.67%)"
+        return f"{words.get(str(claim.qualifier), '')}{claim.text} ({_num(claim.value * 100)}%)"
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
         body = f"{_num(claim.low)} to {_num(claim.high)}"
     elif claim.kind == Kind.YEAR:
         body = f"{claim.value:.0f}"
     else:
         body = _num(claim.value)
-    unit = f" {claim.unit}" if claim.unit else ""
+    unit = "%" if claim.unit == "%" else f" {claim.unit}" if claim.unit else ""
     return f"{words.get(str(claim.qualifier), '')}{body}{unit}"
 
 
