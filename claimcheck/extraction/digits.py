@@ -38,7 +38,7 @@ class DigitReader(Reader):
         if cm and cm.start() < self.last_end:
             cm, signed = None, False  # "12 $ 15": the symbol already belongs to the number before
         if cm and cm.group(2) and cm.group(2)[0].isalpha() and (um := p.unit.match(text, e)) \
-                and self._unit_info(um) is not None and self._unit_info(um).kind != "currency":
+                and (info := self._unit_info(um)) is not None and info.kind != "currency":
             cm = None  # "l'euro 5 anni fa": a currency word before a figure of something else
         if cm:
             symbol = cm.group(1) or cm.group(2)

@@ -73,7 +73,7 @@ class FractionReader(Reader):
             return False  # "năm phần trăm" is five per cent
         counted = rm.group(1)
         if counted and (not number.words or counted.lower() in self.lang.stopwords
-                        or self._unit_info_of(counted) is not None):
+                        or _key(counted) in self.p.units or _key(counted) in self.lang.scales):
             return False  # "un Français sur cinq", but not "3 goals in 5" or "one day in five"
         second = self.p.scan.match(self.low, rm.end())
         if not second or second.lastgroup == "ordw":

@@ -101,9 +101,6 @@ class Reader:
         """A qualifier such as "no less than" right before `s`."""
         return bool(self._lb(self.p.qualifier_before, s))
 
-    def _unit_info_of(self, word: str) -> UnitInfo | None:
-        return self.p.units.get(_key(word)) or (self.lang.scales.get(_key(word)) and UnitInfo("unit", "scale"))
-
     def _unit_info(self, um: re.Match) -> UnitInfo | None:
         if um.group("w"):
             return self.p.units.get(_key(um.group("w")))
